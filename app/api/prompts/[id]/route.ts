@@ -1,0 +1,9 @@
+import { readJson, route } from "@/lib/server/http/route";
+import { getPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
+
+type Params = { id: string };
+
+export const GET = route<Params>({ access: "read" }, async ({ params, actor }) => getPrompt(actor, params.id));
+
+export const PATCH = route<Params>({ access: "write" }, async ({ req, params, actor }) =>
+  updatePrompt(actor, params.id, await readJson(req)));

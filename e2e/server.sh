@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The app as `npm start` runs it, on a fresh database: a new database on TEST_DATABASE_URL's server
+# (seeded with the demo prompts), or else a fresh embedded data folder.
+set -euo pipefail
+if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
+  psql "$TEST_DATABASE_URL" -qc 'DROP DATABASE IF EXISTS pm_e2e WITH (FORCE)' -c 'CREATE DATABASE pm_e2e'
+  export DATABASE_URL="${TEST_DATABASE_URL%/*}/pm_e2e" PM_DEMO_SEED=1
+else
+  rm -rf .data/e2e
+  export PM_DATA_DIR=.data/e2e PM_EMBEDDED_PORT="${PM_E2E_EMBEDDED_PORT:-54349}"
+fi
+exec npm start

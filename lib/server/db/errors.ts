@@ -1,0 +1,47 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import { db, type Tx } from "./client";
+
+// SQLSTATEs and driver codes that mean "the database is not reachable right now".
+const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
+    for (const c of [o.code, o.originalCode, o.kind]) if (typeof c === "string") codes.push(c);
+    e = o.cause;
+  }
+  return codes;
+}
+
+/** Maps driver/Prisma errors to the app's error model; AppErrors pass through. */
+export function mapDbError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const codes = errorCodes(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (codes.some((c) => UNAVAILABLE.has(c)) || /connect|Connection terminated|timeout exceeded when trying to connect/i.test(message)) {
+    return new AppError("db_unavailable", "The database is unavailable; try again shortly");
+  }
+  if (codes.includes("P2002") || codes.includes("23505") || codes.includes("UniqueConstraintViolation")) {
+    return new AppError("conflict", "A prompt with this phase and version already exists");
+  }
+  if (codes.includes("P2025")) return new AppError("not_found", "The record no longer exists");
+  if (codes.includes("23514") || /violates check constraint|immutable/i.test(message)) {
+    return new AppError("invalid_request", "The database refused the value", { reason: message });
+  }
+  return error;
+}
+
+export async function withDbErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw mapDbError(error);
+  }
+}
+
+/** Every write goes through here: one transaction, generous waits so bursts queue instead of failing. */
+export function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withDbErrors(() => db().$transaction(fn, { maxWait: 30_000, timeout: 30_000 }));
+}

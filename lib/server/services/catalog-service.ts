@@ -1,0 +1,17 @@
+import "server-only";
+import { ACTIONS, ACTION_TYPE_VALUES, CONTEXT_KEYS, PHASES, PROMPT_TYPES, actionJsonSchema } from "@/lib/domain/catalog";
+
+export interface CatalogEntry { value: string; label: string; description: string }
+
+/** The catalog as the API and the UI see it (built once; it is code, not data). */
+export const catalog = {
+  phases: PHASES.map(({ value, name, label, description }) => ({ value, name, label, description })),
+  contextKeys: CONTEXT_KEYS.map(({ value, label, description }) => ({ value, label, description })),
+  actionTypes: ACTION_TYPE_VALUES.map((value) => ({
+    value,
+    label: ACTIONS[value].label,
+    description: ACTIONS[value].description,
+    paramsSchema: actionJsonSchema(value),
+  })),
+  promptTypes: PROMPT_TYPES.map(({ value, label, description }) => ({ value, label, description })),
+};

@@ -1,0 +1,17 @@
+import "server-only";
+import { PHASE_VALUES } from "@/lib/domain/catalog";
+import { db } from "../db/client";
+import { withDbErrors } from "../db/errors";
+import { phaseOverview } from "../repositories/prompt-repository";
+
+export interface PhaseOverviewRow { phase: string | null; servingVersion: number | null; versions: number; lastChange: string | null }
+
+/** Every phase (and the phase-less prompts) with its serving version, version count and last change. */
+export async function servingOverview(): Promise<PhaseOverviewRow[]> {
+  const rows = await withDbErrors(() => phaseOverview(db()));
+  const byPhase = new Map(rows.map((r) => [r.phase, r]));
+  return [...PHASE_VALUES, null].map((phase) => {
+    const r = byPhase.get(phase);
+    return { phase, servingVersion: r?.servingVersion ?? null, versions: r?.versions ?? 0, lastChange: r?.lastChange?.toISOString() ?? null };
+  });
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import { assertValidTemplate } from "@/lib/domain/template";
+import {
+  CONTENT_FIELDS, createPromptSchema, listPromptsQuery, rollbackSchema, updatePromptSchema,
+} from "@/lib/domain/schemas/prompt";
+import type { Phase } from "@/lib/domain/catalog";
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import { inTransaction, withDbErrors } from "../db/errors";
+import * as prompts from "../repositories/prompt-repository";
+import { parseInput } from "./parse-input";
+import { toPromptDto, type PromptDto } from "./prompt-dto";
+
+export async function listPrompts(_actor: Actor, query: unknown): Promise<{ items: PromptDto[]; nextCursor: string | null }> {
+  const q = parseInput(listPromptsQuery, query);
+  const page = await withDbErrors(() => prompts.list(db(), q));
+  return { items: page.items.map(toPromptDto), nextCursor: page.nextCursor };
+}
+
+export async function getPrompt(_actor: Actor, id: string): Promise<PromptDto> {
+  const row = isUuid(id) ? await withDbErrors(() => prompts.findById(db(), id)) : null;
+  if (!row) throw new AppError("not_found", `No prompt with id ${id}`);
+  return toPromptDto(row);
+}
+
+/** Saves a new version: the next number for its phase, assigned under a per-phase lock. */
+export async function createPrompt(_actor: Actor, input: unknown): Promise<PromptDto> {
+  const data = parseInput(createPromptSchema, input);
+  assertValidTemplate(data.body);
+  const row = await inTransaction((tx) => prompts.insertNextVersion(tx, data));
+  return toPromptDto(row);
+}
+
+/** Changes name, description or is_active in place; content changes are refused with 409. */
+export async function updatePrompt(_actor: Actor, id: string, input: unknown): Promise<PromptDto> {
+  if (input && typeof input === "object") {
+    const content = CONTENT_FIELDS.filter((f) => f in input);
+    if (content.length) {
+      throw new AppError("immutable_field", `${content.join(", ")} cannot change in place: save a new version instead`,
+        { fields: content });
+    }
+  }
+  const patch = parseInput(updatePromptSchema, input);
+  await getPrompt(_actor, id);
+  const row = await inTransaction((tx) => prompts.updateMeta(tx, id, patch));
+  return toPromptDto(row);
+}
+
+export interface RollbackResult { phase: Phase; servingVersion: number; activated: boolean; deactivated: PromptDto[] }
+
+/**
+ * Rolls a phase back to `toVersion`: deactivates every active version above it and activates it if it
+ * was inactive, in one transaction under the phase lock (so a concurrent save cannot slip in between).
+ */
+export async function rollbackPhase(_actor: Actor, phase: Phase, input: unknown): Promise<RollbackResult> {
+  const { toVersion } = parseInput(rollbackSchema, input);
+  return inTransaction(async (tx) => {
+    await prompts.lockPhase(tx, phase);
+    const target = await prompts.findByPhaseVersion(tx, phase, toVersion);
+    if (!target) throw new AppError("version_not_found", `${phase} has no version ${toVersion}`, { phase, version: toVersion });
+    const deactivated = await prompts.deactivateAbove(tx, phase, toVersion);
+    if (!target.isActive) await prompts.updateMeta(tx, target.id, { isActive: true });
+    return { phase, servingVersion: toVersion, activated: !target.isActive, deactivated: deactivated.map(toPromptDto) };
+  });
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

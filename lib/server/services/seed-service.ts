@@ -1,0 +1,19 @@
+import "server-only";
+import { DEMO_PROMPTS } from "@/prisma/seed/demo-prompts";
+import { createPromptSchema } from "@/lib/domain/schemas/prompt";
+import { assertValidTemplate } from "@/lib/domain/template";
+import { inTransaction } from "../db/errors";
+import * as prompts from "../repositories/prompt-repository";
+
+/** Seeds the demo prompts in one transaction; with `onlyIfEmpty` a table that has any row is left alone. */
+export async function seedDemoPrompts(opts: { onlyIfEmpty: boolean }): Promise<number> {
+  const data = DEMO_PROMPTS.map((p) => createPromptSchema.parse(p));
+  data.forEach((p) => assertValidTemplate(p.body));
+  return inTransaction(async (tx) => {
+    // Same lock for every phase-less key: two instances starting together seed once.
+    await prompts.lockPhase(tx, null);
+    if (opts.onlyIfEmpty && (await prompts.count(tx)) > 0) return 0;
+    for (const p of data) await prompts.insertNextVersion(tx, p);
+    return data.length;
+  });
+}

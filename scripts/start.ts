@@ -1,0 +1,51 @@
+// `npm start`: database (embedded unless DATABASE_URL) → migrations → demo seed (embedded or
+// PM_DEMO_SEED=1) → build if sources changed → `next start`. Stops everything on SIGINT/SIGTERM.
+import { spawn, type ChildProcess } from "node:child_process";
+import { db } from "@/lib/server/db/client";
+import { seedDemoPrompts } from "@/lib/server/services/seed-service";
+import { openDatabase } from "./lib/database";
+import { needsBuild } from "./lib/build-state";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = "node_modules/.bin/next";
+
+const database = await openDatabase();
+if (database.embedded || process.env.PM_DEMO_SEED === "1") {
+  const seeded = await seedDemoPrompts({ onlyIfEmpty: true });
+  if (seeded) console.log(`Seeded ${seeded} demo prompts`);
+}
+await db().$disconnect();
+
+let child: ChildProcess | null = null;
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child?.once("exit", resolve));
+  }
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(130));
+process.on("SIGTERM", () => void shutdown(143));
+
+function run(args: string[]): ChildProcess {
+  // Telemetry would only time out on a closed network; opt in with NEXT_TELEMETRY_DISABLED=0.
+  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: database.url };
+  return spawn(nextBin, args, { stdio: "inherit", env });
+}
+
+if (!dev && needsBuild()) {
+  console.log("Building the app (sources changed since the last build)…");
+  child = run(["build"]);
+  const code = await new Promise<number>((resolve) => child?.once("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) await shutdown(code);
+}
+if (!stopping) {
+  child = run([dev ? "dev" : "start", "-p", String(port)]);
+  console.log(`Prompt Manager: http://localhost:${port}`);
+  child.once("exit", (code) => void shutdown(code ?? 0));
+}

@@ -1,0 +1,17 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { urlForDatabase, withAdmin } from "./admin-database";
+
+// Runs before each integration test file, in its own module graph: the file gets a fresh database
+// cloned from the migrated template, and DATABASE_URL points at it before any app module loads.
+const adminUrl = inject("adminUrl");
+const name = `pm_test_${randomBytes(6).toString("hex")}`;
+await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDb")}"`));
+process.env.DATABASE_URL = urlForDatabase(adminUrl, name);
+process.env.PM_TEST_DATABASE_NAME = name;
+
+afterAll(async () => {
+  const { db } = await import("@/lib/server/db/client");
+  await db().$disconnect();
+  await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+});
