@@ -3,10 +3,11 @@
 # (seeded with the demo prompts), or else a fresh embedded data folder.
 set -euo pipefail
 if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
-  psql "$TEST_DATABASE_URL" -qc 'DROP DATABASE IF EXISTS pm_e2e WITH (FORCE)' -c 'CREATE DATABASE pm_e2e'
-  export DATABASE_URL="${TEST_DATABASE_URL%/*}/pm_e2e" PM_DEMO_SEED=1
+  db="pm_e2e_${PORT:-3100}"
+  psql "$TEST_DATABASE_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  export DATABASE_URL="${TEST_DATABASE_URL%/*}/$db" PM_DEMO_SEED=1
 else
-  rm -rf .data/e2e
-  export PM_DATA_DIR=.data/e2e PM_EMBEDDED_PORT="${PM_E2E_EMBEDDED_PORT:-54349}"
+  rm -rf ".data/e2e-${PORT:-3100}"
+  export PM_DATA_DIR=".data/e2e-${PORT:-3100}" PM_EMBEDDED_PORT="${PM_E2E_EMBEDDED_PORT:-54349}"
 fi
 exec npm start
