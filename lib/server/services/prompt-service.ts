@@ -5,27 +5,31 @@ import {
   CONTENT_FIELDS, createPromptSchema, listPromptsQuery, rollbackSchema, updatePromptSchema,
 } from "@/lib/domain/schemas/prompt";
 import type { Phase } from "@/lib/domain/catalog";
-import type { Actor } from "../auth/actor";
+import type { Caller } from "../auth/actor";
+import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import { parseInput } from "./parse-input";
 import { toPromptDto, type PromptDto } from "./prompt-dto";
 
-export async function listPrompts(_actor: Actor, query: unknown): Promise<{ items: PromptDto[]; nextCursor: string | null }> {
+export async function listPrompts(caller: Caller, query: unknown): Promise<{ items: PromptDto[]; nextCursor: string | null }> {
+  authorize(caller, "prompts:read");
   const q = parseInput(listPromptsQuery, query);
   const page = await withDbErrors(() => prompts.list(db(), q));
   return { items: page.items.map(toPromptDto), nextCursor: page.nextCursor };
 }
 
-export async function getPrompt(_actor: Actor, id: string): Promise<PromptDto> {
+export async function getPrompt(caller: Caller, id: string): Promise<PromptDto> {
+  authorize(caller, "prompts:read");
   const row = isUuid(id) ? await withDbErrors(() => prompts.findById(db(), id)) : null;
   if (!row) throw new AppError("not_found", `No prompt with id ${id}`);
   return toPromptDto(row);
 }
 
 /** Saves a new version: the next number for its phase, assigned under a per-phase lock. */
-export async function createPrompt(_actor: Actor, input: unknown): Promise<PromptDto> {
+export async function createPrompt(caller: Caller, input: unknown): Promise<PromptDto> {
+  authorize(caller, "prompts:write");
   const data = parseInput(createPromptSchema, input);
   assertValidTemplate(data.body);
   const row = await inTransaction((tx) => prompts.insertNextVersion(tx, data));
@@ -33,7 +37,8 @@ export async function createPrompt(_actor: Actor, input: unknown): Promise<Promp
 }
 
 /** Changes name, description or is_active in place; content changes are refused with 409. */
-export async function updatePrompt(_actor: Actor, id: string, input: unknown): Promise<PromptDto> {
+export async function updatePrompt(caller: Caller, id: string, input: unknown): Promise<PromptDto> {
+  authorize(caller, "prompts:write");
   if (input && typeof input === "object") {
     const content = CONTENT_FIELDS.filter((f) => f in input);
     if (content.length) {
@@ -42,7 +47,7 @@ export async function updatePrompt(_actor: Actor, id: string, input: unknown): P
     }
   }
   const patch = parseInput(updatePromptSchema, input);
-  await getPrompt(_actor, id);
+  await getPrompt(caller, id);
   const row = await inTransaction((tx) => prompts.updateMeta(tx, id, patch));
   return toPromptDto(row);
 }
@@ -53,7 +58,8 @@ export interface RollbackResult { phase: Phase; servingVersion: number; activate
  * Rolls a phase back to `toVersion`: deactivates every active version above it and activates it if it
  * was inactive, in one transaction under the phase lock (so a concurrent save cannot slip in between).
  */
-export async function rollbackPhase(_actor: Actor, phase: Phase, input: unknown): Promise<RollbackResult> {
+export async function rollbackPhase(caller: Caller, phase: Phase, input: unknown): Promise<RollbackResult> {
+  authorize(caller, "prompts:write");
   const { toVersion } = parseInput(rollbackSchema, input);
   return inTransaction(async (tx) => {
     await prompts.lockPhase(tx, phase);

@@ -3,7 +3,8 @@ import { SYSTEM_CONTEXT_PHASE, type ActionType, type Phase, type PromptType } fr
 import { AppError } from "@/lib/domain/errors";
 import { assemblePrompt, type Provider, type SectionKind } from "@/lib/domain/assembly";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
-import type { Actor } from "../auth/actor";
+import type { Caller } from "../auth/actor";
+import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
@@ -22,7 +23,8 @@ export interface ResolveResult {
 /** Options only the authoring UI uses: preview an inactive version or unsaved editor content. */
 export interface ResolveOptions { includeInactive?: boolean; draft?: Pick<PromptRow, "body" | "requiredContextKeys" | "allowedActions"> }
 
-export async function resolvePrompt(_actor: Actor, input: unknown, options: ResolveOptions = {}): Promise<ResolveResult> {
+export async function resolvePrompt(caller: Caller, input: unknown, options: ResolveOptions = {}): Promise<ResolveResult> {
+  authorize(caller, "resolve");
   const req = parseInput(resolveRequestSchema, input);
   const phase = req.phase ?? null;
   const prompt = await findPrompt(phase, req.promptType, req.version, options.includeInactive);

@@ -3,7 +3,7 @@ import { getPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
 
 type Params = { id: string };
 
-export const GET = route<Params>({ access: "read" }, async ({ params, actor }) => getPrompt(actor, params.id));
+export const GET = route<Params>({ access: "read" }, async ({ params, caller }) => getPrompt(caller, params.id));
 
-export const PATCH = route<Params>({ access: "write" }, async ({ req, params, actor }) =>
-  updatePrompt(actor, params.id, await readJson(req)));
+export const PATCH = route<Params>({ access: "write" }, async ({ req, params, caller }) =>
+  updatePrompt(caller, params.id, await readJson(req)));

@@ -5,5 +5,5 @@ import { rollbackPhase } from "@/lib/server/services/prompt-service";
 
 type Params = { phase: string };
 
-export const POST = route<Params>({ access: "write" }, async ({ req, params, actor }) =>
-  rollbackPhase(actor, parseInput(phaseInput, params.phase), await readJson(req)));
+export const POST = route<Params>({ access: "write" }, async ({ req, params, caller }) =>
+  rollbackPhase(caller, parseInput(phaseInput, params.phase), await readJson(req)));
