@@ -23,6 +23,7 @@ function expectedType(f: { type: string; dbType: string | null }): string {
   switch (kind) {
     case "VarChar": return `character varying(${arg})`;
     case "Uuid": return "uuid";
+    case "Char": return `character(${arg})`;
     case "Timestamptz": return arg ? `timestamp(${arg}) with time zone` : "timestamp with time zone";
     case "Inet": return "inet";
     case "Citext": return "citext";

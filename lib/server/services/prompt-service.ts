@@ -10,6 +10,8 @@ import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
+import type { PromptRow } from "../repositories/prompt-repository";
+import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { toPromptDto, type PromptDto } from "./prompt-dto";
 
@@ -32,7 +34,11 @@ export async function createPrompt(caller: Caller, input: unknown): Promise<Prom
   authorize(caller, "prompts:write");
   const data = parseInput(createPromptSchema, input);
   assertValidTemplate(data.body);
-  const row = await inTransaction((tx) => prompts.insertNextVersion(tx, data));
+  const row = await inTransaction(async (tx) => {
+    const created = await prompts.insertNextVersion(tx, data);
+    await recordAudit(tx, caller, { action: "prompt.create", targetType: "prompt", targetId: created.id, after: auditView(created) });
+    return created;
+  });
   return toPromptDto(row);
 }
 
@@ -47,8 +53,15 @@ export async function updatePrompt(caller: Caller, id: string, input: unknown): 
     }
   }
   const patch = parseInput(updatePromptSchema, input);
-  await getPrompt(caller, id);
-  const row = await inTransaction((tx) => prompts.updateMeta(tx, id, patch));
+  if (!isUuid(id)) throw new AppError("not_found", `No prompt with id ${id}`);
+  const row = await inTransaction(async (tx) => {
+    const before = await prompts.findById(tx, id);
+    if (!before) throw new AppError("not_found", `No prompt with id ${id}`);
+    const after = await prompts.updateMeta(tx, id, patch);
+    const action = before.isActive === after.isActive ? "prompt.update" : after.isActive ? "prompt.activate" : "prompt.deactivate";
+    await recordAudit(tx, caller, { action, targetType: "prompt", targetId: id, before: metaView(before), after: metaView(after) });
+    return after;
+  });
   return toPromptDto(row);
 }
 
@@ -65,10 +78,24 @@ export async function rollbackPhase(caller: Caller, phase: Phase, input: unknown
     await prompts.lockPhase(tx, phase);
     const target = await prompts.findByPhaseVersion(tx, phase, toVersion);
     if (!target) throw new AppError("version_not_found", `${phase} has no version ${toVersion}`, { phase, version: toVersion });
+    const servingBefore = (await prompts.findServing(tx, { phase }))?.version ?? null;
     const deactivated = await prompts.deactivateAbove(tx, phase, toVersion);
     if (!target.isActive) await prompts.updateMeta(tx, target.id, { isActive: true });
+    await recordAudit(tx, caller, {
+      action: "phase.rollback", targetType: "phase", targetId: phase,
+      before: { servingVersion: servingBefore },
+      after: { servingVersion: toVersion, activated: !target.isActive, deactivatedVersions: deactivated.map((p) => p.version) },
+    });
     return { phase, servingVersion: toVersion, activated: !target.isActive, deactivated: deactivated.map(toPromptDto) };
   });
+}
+
+// Audit rows keep what identifies a version and what changed, not a copy of 14 KB bodies.
+function auditView(p: PromptRow) {
+  return { phase: p.coachingPhase, version: p.version, promptType: p.promptType, isActive: p.isActive, name: p.name };
+}
+function metaView(p: PromptRow) {
+  return { name: p.name, description: p.description, isActive: p.isActive };
 }
 
 function isUuid(value: string): boolean {

@@ -4,6 +4,8 @@ import { createPromptSchema } from "@/lib/domain/schemas/prompt";
 import { assertValidTemplate } from "@/lib/domain/template";
 import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
+import { SYSTEM_CALLER } from "../auth/actor";
+import { recordAudit } from "./audit";
 
 /** Seeds the demo prompts in one transaction; with `onlyIfEmpty` a table that has any row is left alone. */
 export async function seedDemoPrompts(opts: { onlyIfEmpty: boolean }): Promise<number> {
@@ -13,7 +15,10 @@ export async function seedDemoPrompts(opts: { onlyIfEmpty: boolean }): Promise<n
     // Same lock for every phase-less key: two instances starting together seed once.
     await prompts.lockPhase(tx, null);
     if (opts.onlyIfEmpty && (await prompts.count(tx)) > 0) return 0;
-    for (const p of data) await prompts.insertNextVersion(tx, p);
+    for (const p of data) {
+      const row = await prompts.insertNextVersion(tx, p);
+      await recordAudit(tx, SYSTEM_CALLER, { action: "prompt.create", targetType: "prompt", targetId: row.id, after: { phase: row.coachingPhase, version: row.version, seed: "demo" } });
+    }
     return data.length;
   });
 }

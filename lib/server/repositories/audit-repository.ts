@@ -1,0 +1,46 @@
+import "server-only";
+import type { Prisma } from "../db/generated/client";
+import type { Db, Tx } from "../db/client";
+
+export interface AuditInsert {
+  actorType: "user" | "api_key" | "system" | "anonymous";
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before?: unknown;
+  after?: unknown;
+  requestId: string | null;
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? undefined : (v as Prisma.InputJsonValue));
+
+export async function insertAudit(tx: Tx | Db, e: AuditInsert): Promise<void> {
+  await tx.auditEvent.create({
+    data: { ...e, before: json(e.before), after: json(e.after) },
+  });
+}
+
+export interface AuditQuery { target?: string; actor?: string; action?: string; before?: bigint; limit: number }
+
+/** Newest first; `before` is the id cursor (ids only grow). */
+export function listAudit(client: Db | Tx, q: AuditQuery) {
+  return client.auditEvent.findMany({
+    where: {
+      ...(q.target ? { targetId: q.target } : {}),
+      ...(q.actor ? { actorId: q.actor } : {}),
+      ...(q.action ? { action: q.action } : {}),
+      ...(q.before !== undefined ? { id: { lt: q.before } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: q.limit,
+  });
+}
+
+/** Failed sign-ins for one email from one address since `since` (the login limiter reads the audit log). */
+export function countFailedLogins(client: Db | Tx, email: string, ip: string, since: Date): Promise<number> {
+  return client.auditEvent.count({
+    where: { action: "auth.login_failed", targetId: email, createdAt: { gte: since }, after: { path: ["ip"], equals: ip } },
+  });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Caller } from "../auth/actor";
+import type { Tx } from "../db/client";
+import { insertAudit } from "../repositories/audit-repository";
+
+export type AuditAction =
+  | "prompt.create" | "prompt.update" | "prompt.activate" | "prompt.deactivate" | "phase.rollback" | "prompt.import"
+  | "user.create" | "user.update" | "user.disable" | "user.password"
+  | "api_key.create" | "api_key.revoke"
+  | "auth.login_failed";
+
+export interface AuditEventInput {
+  action: AuditAction;
+  targetType: "prompt" | "phase" | "user" | "api_key" | "import" | "auth";
+  targetId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Records who did what. Call it with the transaction of the change itself, so both commit or neither. */
+export function recordAudit(tx: Tx, caller: Caller, event: AuditEventInput): Promise<void> {
+  const a = caller.actor;
+  const actor =
+    a.kind === "user" ? { actorType: "user" as const, actorId: a.id, actorLabel: a.email }
+    : a.kind === "api_key" ? { actorType: "api_key" as const, actorId: a.id, actorLabel: a.name }
+    : a.kind === "system" ? { actorType: "system" as const, actorId: null, actorLabel: a.name }
+    : { actorType: "anonymous" as const, actorId: null, actorLabel: null };
+  return insertAudit(tx, { ...actor, ...event, requestId: caller.requestId });
+}
