@@ -1,11 +1,16 @@
 import { PHASES } from "@/lib/domain/catalog";
+import { AppHeader } from "@/components/layout/app-header";
+import { requireCaller } from "@/lib/server/auth/session";
 import { servingOverview } from "@/lib/server/services/overview-service";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const overview = await servingOverview();
+  const caller = await requireCaller("prompts:read", "/");
+  const overview = await servingOverview(caller);
   return (
+    <>
+    <AppHeader caller={caller} />
     <main>
       <h1>Prompt Manager</h1>
       <p className="muted">Serving versions per coaching phase. Backend services call <code>POST /api/resolve</code>.</p>
@@ -25,5 +30,6 @@ export default async function HomePage() {
         </tbody>
       </table>
     </main>
+    </>
   );
 }

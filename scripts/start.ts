@@ -3,7 +3,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { db } from "@/lib/server/db/client";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
-import { openDatabase } from "./lib/database";
+import { bootstrapAdmin } from "@/lib/server/services/user-service";
+import { ensureAuthSecret } from "./lib/auth-secret";
+import { EMBEDDED_DIR, openDatabase } from "./lib/database";
 import { needsBuild } from "./lib/build-state";
 
 const dev = process.argv.includes("--dev");
@@ -15,7 +17,14 @@ if (database.embedded || process.env.PM_DEMO_SEED === "1") {
   const seeded = await seedDemoPrompts({ onlyIfEmpty: true });
   if (seeded) console.log(`Seeded ${seeded} demo prompts`);
 }
+if (database.embedded) {
+  const admin = await bootstrapAdmin();
+  if (admin) {
+    console.log(`\n  First start: created ${admin.email} with password\n\n      ${admin.password}\n\n  It is shown only this once. Sign in and change it, or create users with npm run user:create.\n`);
+  }
+}
 await db().$disconnect();
+const authSecret = ensureAuthSecret(EMBEDDED_DIR);
 
 let child: ChildProcess | null = null;
 let stopping = false;
@@ -34,7 +43,8 @@ process.on("SIGTERM", () => void shutdown(143));
 
 function run(args: string[]): ChildProcess {
   // Telemetry would only time out on a closed network; opt in with NEXT_TELEMETRY_DISABLED=0.
-  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: database.url };
+  // AUTH_TRUST_HOST: sign-in URLs follow the Host header (we serve ourselves; no fixed NEXTAUTH_URL needed).
+  const env = { NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "1", ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret };
   return spawn(nextBin, args, { stdio: "inherit", env });
 }
 

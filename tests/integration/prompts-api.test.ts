@@ -1,8 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/prompts/route";
 import * as item from "@/app/api/prompts/[id]/route";
 import * as rollback from "@/app/api/phases/[phase]/rollback/route";
-import { call } from "../support/http";
+import { signedInUser } from "../support/auth";
+import { authenticateCallsAs, call } from "../support/http";
+
+beforeAll(async () => {
+  authenticateCallsAs((await signedInUser("designer")).headers);
+});
 
 const create = (body: Record<string, unknown>) =>
   call(collection.POST, { method: "POST", body: { body: "Hello {user_name}", requiredContextKeys: ["user_name"], ...body } });

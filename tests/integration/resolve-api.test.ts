@@ -4,12 +4,14 @@ import * as collection from "@/app/api/prompts/route";
 import * as catalogRoute from "@/app/api/catalog/route";
 import * as health from "@/app/api/health/route";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
-import { call } from "../support/http";
+import { signedInUser } from "../support/auth";
+import { authenticateCallsAs, call } from "../support/http";
 
 const post = (body: unknown) => call(resolve.POST, { method: "POST", body });
 const create = (body: Record<string, unknown>) => call(collection.POST, { method: "POST", body });
 
 beforeAll(async () => {
+  authenticateCallsAs((await signedInUser("designer")).headers);
   expect(await seedDemoPrompts({ onlyIfEmpty: true })).toBeGreaterThan(8);
 });
 

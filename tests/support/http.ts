@@ -2,12 +2,18 @@ type RouteHandler<P> = (req: Request, segment: { params: Promise<P> }) => Promis
 
 export interface CallResult<T = any> { status: number; body: T; headers: Headers }
 
+let defaultHeaders: Record<string, string> = {};
+/** Credentials every later `call` in this file sends unless it passes its own headers. */
+export function authenticateCallsAs(headers: Record<string, string>): void {
+  defaultHeaders = headers;
+}
+
 /** Calls a route handler as Next would: a real Request, params as a promise. */
 export async function call<T = any, P = Record<string, string>>(
   handler: RouteHandler<P>,
   opts: { method?: string; path?: string; body?: unknown; rawBody?: string; params?: P; headers?: Record<string, string> } = {},
 ): Promise<CallResult<T>> {
-  const headers = new Headers(opts.headers);
+  const headers = new Headers(opts.headers ?? defaultHeaders);
   let body: string | undefined = opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);

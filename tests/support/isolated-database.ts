@@ -9,6 +9,7 @@ const name = `pm_test_${randomBytes(6).toString("hex")}`;
 await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDb")}"`));
 process.env.DATABASE_URL = urlForDatabase(adminUrl, name);
 process.env.PM_TEST_DATABASE_NAME = name;
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 afterAll(async () => {
   const { db } = await import("@/lib/server/db/client");

@@ -1,4 +1,4 @@
 import { route } from "@/lib/server/http/route";
-import { catalog } from "@/lib/server/services/catalog-service";
+import { getCatalog } from "@/lib/server/services/catalog-service";
 
-export const GET = route({ access: "read" }, async () => catalog);
+export const GET = route({ access: "read" }, async ({ caller }) => getCatalog(caller));

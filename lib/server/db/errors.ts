@@ -24,7 +24,7 @@ export function mapDbError(error: unknown): unknown {
     return new AppError("db_unavailable", "The database is unavailable; try again shortly");
   }
   if (codes.includes("P2002") || codes.includes("23505") || codes.includes("UniqueConstraintViolation")) {
-    return new AppError("conflict", "A prompt with this phase and version already exists");
+    return new AppError("conflict", "That already exists (a unique value is taken)");
   }
   if (codes.includes("P2025")) return new AppError("not_found", "The record no longer exists");
   if (codes.includes("23514") || /violates check constraint|immutable/i.test(message)) {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, isAppError } from "@/lib/domain/errors";
 import type { Actor, Caller } from "../auth/actor";
+import { authenticateRequest } from "../auth/authenticate";
 
 export interface RouteContext<P> {
   req: Request;
@@ -12,8 +13,11 @@ export interface RouteContext<P> {
 type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object>;
 
 export interface RouteOptions {
-  /** Who may call it. Authentication is added here, in one place, for every route. */
-  access: "public" | "read" | "write" | "resolve";
+  /**
+   * "public" routes skip authentication; every other route authenticates here, in one place, and its
+   * service authorizes (the level names what the service will check, for readers and the OpenAPI doc).
+   */
+  access: "public" | "read" | "write" | "resolve" | "admin";
 }
 
 /**
@@ -37,9 +41,9 @@ export function route<P = Record<string, never>>(options: RouteOptions, handler:
   };
 }
 
-// TEMPORARY (replaced by session/API-key authentication in the accounts work of this same change).
-async function authenticate(_req: Request, _options: RouteOptions): Promise<Actor> {
-  return { kind: "system", name: "pre-auth" };
+// Public routes (health) skip authentication entirely: cheap and never a 401.
+async function authenticate(req: Request, options: RouteOptions): Promise<Actor> {
+  return options.access === "public" ? { kind: "anonymous" } : authenticateRequest(req);
 }
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {

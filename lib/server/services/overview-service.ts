@@ -1,5 +1,7 @@
 import "server-only";
 import { PHASE_VALUES } from "@/lib/domain/catalog";
+import type { Caller } from "../auth/actor";
+import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import { phaseOverview } from "../repositories/prompt-repository";
@@ -7,7 +9,8 @@ import { phaseOverview } from "../repositories/prompt-repository";
 export interface PhaseOverviewRow { phase: string | null; servingVersion: number | null; versions: number; lastChange: string | null }
 
 /** Every phase (and the phase-less prompts) with its serving version, version count and last change. */
-export async function servingOverview(): Promise<PhaseOverviewRow[]> {
+export async function servingOverview(caller: Caller): Promise<PhaseOverviewRow[]> {
+  authorize(caller, "prompts:read");
   const rows = await withDbErrors(() => phaseOverview(db()));
   const byPhase = new Map(rows.map((r) => [r.phase, r]));
   return [...PHASE_VALUES, null].map((phase) => {

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { Caller } from "@/lib/server/auth/actor";
+import { can } from "@/lib/server/auth/authorize";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+/** Top bar for signed-in pages: navigation by permission, who is signed in, sign-out. */
+export function AppHeader({ caller }: { caller: Caller }) {
+  const actor = caller.actor;
+  return (
+    <header className="app-header">
+      <nav aria-label="Main">
+        <Link href="/" className="brand">Prompt Manager</Link>
+        <Link href="/prompts">Prompts</Link>
+        {can(actor, "admin") && <Link href="/admin">Admin</Link>}
+      </nav>
+      {actor.kind === "user" && (
+        <div className="who">
+          <span>{actor.email}</span> <span className="badge">{actor.role}</span>
+          <SignOutButton />
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { Role } from "./actor";
+import { authSecret } from "./secret";
+import { clientIp } from "./client-ip";
+import { verifyLogin } from "../services/login-service";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+declare module "next-auth" {
+  interface Session { user: { id: string; email: string; name: string | null; role: Role } }
+  interface User { role: Role }
+}
+declare module "next-auth/jwt" {
+  interface JWT { uid?: string; role?: Role }
+}
+
+/** next-auth v4: email + password, JWT sessions (role and disabled are re-checked on writes). */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)]));
+          const user = await verifyLogin(credentials, clientIp(headers), randomUUID());
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { id: token.uid ?? "", email: token.email ?? "", name: token.name ?? null, role: token.role ?? "viewer" };
+        return session;
+      },
+    },
+  };
+}
