@@ -10,4 +10,8 @@ else
   rm -rf ".data/e2e-${PORT:-3100}"
   export PM_DATA_DIR=".data/e2e-${PORT:-3100}" PM_EMBEDDED_PORT="${PM_E2E_EMBEDDED_PORT:-54349}"
 fi
+# Test-only accounts, one per role (npm run user:create migrates the fresh database first).
+for role in admin designer viewer; do
+  PM_PASSWORD="${E2E_PASSWORD:-e2e-password-not-a-secret}" npm run -s user:create -- --email "$role@e2e.test" --role "$role"
+done
 exec npm start
