@@ -28,7 +28,7 @@ export function authOptions(): NextAuthOptions {
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)]));
+          const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]): [string, string] => [k, String(v)]));
           const user = await verifyLogin(credentials, clientIp(headers), randomUUID());
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
         },

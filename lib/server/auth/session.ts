@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { AppError } from "@/lib/domain/errors";
 import { actorForSession } from "../services/session-service";
 import type { Caller } from "./actor";
@@ -28,6 +28,6 @@ export async function currentCaller(): Promise<Caller> {
 export async function requireCaller(permission: Permission = "prompts:read", returnTo = "/"): Promise<Caller> {
   const caller = await currentCaller();
   if (caller.actor.kind === "anonymous") redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (!can(caller.actor, permission)) throw new AppError("forbidden", `Your role may not open this page (needs ${permission})`);
+  if (!can(caller.actor, permission)) forbidden();
   return caller;
 }

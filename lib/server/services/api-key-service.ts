@@ -74,7 +74,8 @@ export async function authenticateApiKey(token: string): Promise<Actor> {
   if (row.expiresAt && row.expiresAt <= now) throw new AppError("unauthenticated", "This API key has expired");
   if ((lastTouched.get(row.id) ?? 0) < now.getTime() - 60_000) {
     lastTouched.set(row.id, now.getTime());
-    keys.touchLastUsed(db(), row.id, now).catch(() => lastTouched.delete(row.id));
+    // Awaited (once a minute per key): a failure here must not fail the request, but it must not race either.
+    await keys.touchLastUsed(db(), row.id, now).catch(() => lastTouched.delete(row.id));
   }
   return { kind: "api_key", id: row.id, name: row.name, scopes: row.scopes as Scope[] };
 }
