@@ -20,7 +20,7 @@ if (database.embedded || process.env.PM_DEMO_SEED === "1") {
 if (database.embedded) {
   const admin = await bootstrapAdmin();
   if (admin) {
-    console.log(`\n  First start: created ${admin.email} with password\n\n      ${admin.password}\n\n  It is shown only this once. Sign in and change it, or create users with npm run user:create.\n`);
+    console.log(`\n  First start: created ${admin.email} with password\n\n      ${admin.password}\n\n  It is shown only this once. Sign in with it at /login; add people on /admin or with npm run user:create.\n`);
   }
 }
 await db().$disconnect();

