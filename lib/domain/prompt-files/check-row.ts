@@ -30,6 +30,10 @@ export function checkRow(raw: unknown, row: number, format: FileFormat, options:
   const problems: ImportProblem[] = source.problems.map((p) =>
     problem(row, p.field, p.severity === "error" ? "invalid_row" : "ignored_field", p.severity, p.message));
   const unknown: CheckedRow["unknown"] = [];
+  if (source.problems.some((p) => p.severity === "error")) {
+    // Not a prompt row at all (wrong model, no fields): listing each missing field would only be noise.
+    return { row, record: null, problems, unknown, usedOptions: [], invalidTemplate: false, id: null, coachingPhase: null, version: null, isActive: null };
+  }
   const usedOptions: string[] = [];
   const fieldName = (field: Field) => FIELDS[field][format];
   const fail = (field: Field, message: string, code = "invalid_field") => {
