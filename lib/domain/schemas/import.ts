@@ -23,6 +23,8 @@ export const importRequestSchema = z.strictObject({
   /** Defaults to a dry run: applying has to be asked for. */
   dryRun: z.boolean().default(true),
   options: importOptionsSchema.default({ mappings: {}, drops: [], invalidTemplates: "refuse" }),
+  /** Where the data came from (a file name), kept in the audit event. */
+  source: z.string().trim().min(1).max(255).optional(),
 });
 export type ImportRequest = z.input<typeof importRequestSchema>;
 
