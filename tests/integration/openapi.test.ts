@@ -23,7 +23,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 // The catch-all answers unknown API paths with 404 in the error format; it is not an operation.
 const NOT_OPERATIONS = ["[...path]/route.ts"];
 
-type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, segment: { params: Promise<any> }) => Promise<Response>;
 const errors: string[] = [];
 const exercised = new Set<string>();
 
