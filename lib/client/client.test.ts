@@ -7,7 +7,7 @@ import { PromptManagerClient, PromptManagerError } from "./index";
  * The client's own behaviour (deadlines, caching, headers, error mapping, streamed lines) against a
  * scripted HTTP server; tests/integration/client.test.ts runs it against the real route handlers.
  */
-type Script = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+type Script = (req: IncomingMessage, res: ServerResponse) => void;
 let script: Script;
 const seen: { method: string; url: string; headers: IncomingMessage["headers"]; body: string }[] = [];
 const server = createServer((req, res) => {
@@ -15,7 +15,7 @@ const server = createServer((req, res) => {
   req.on("data", (chunk: Buffer) => (body += chunk.toString()));
   req.on("end", () => {
     seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-    script(req, res, body);
+    script(req, res);
   });
 });
 let baseUrl = "";
@@ -55,7 +55,7 @@ describe("PromptManagerClient", () => {
   });
 
   it("gives up after the deadline with code timeout, and reports unreachable servers as network errors", async () => {
-    script = (_req, res) => setTimeout(() => reply(200, resolved)(_req, res), 500);
+    script = (req, res) => setTimeout(() => reply(200, resolved)(req, res), 500);
     const started = Date.now();
     await expect(new PromptManagerClient({ baseUrl, timeoutMs: 100 }).resolve({ phase: "introduction" })).rejects.toMatchObject({ code: "timeout", status: 0 });
     expect(Date.now() - started).toBeLessThan(400);
