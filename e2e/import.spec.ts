@@ -1,10 +1,31 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { PromptManagerClient } from "@/lib/client";
+import { PromptManagerClient, type PromptResponse } from "@/lib/client";
 import { OLD_SYSTEM_FIXTURE } from "@/tests/support/old-system-fixture";
 
 type FixtureRow = { pk: string; fields: { coaching_phase: string | null; version: number } };
 const fixture = JSON.parse(readFileSync(OLD_SYSTEM_FIXTURE, "utf8")) as FixtureRow[];
+
+async function allVersions(client: PromptManagerClient): Promise<PromptResponse[]> {
+  const items: PromptResponse[] = [];
+  for (let cursor: string | undefined; ;) {
+    const page = await client.listPrompts({ limit: 200, cursor });
+    items.push(...page.items);
+    if (!page.nextCursor) return items;
+    cursor = page.nextCursor;
+  }
+}
+
+// The suite shares one database: afterwards, deactivate what this file imported, so every phase
+// serves the demo version it served before and the other specs see the seeded state.
+let before: Set<string> | null = null;
+test.beforeAll(async ({ baseURL }) => {
+  before = new Set((await allVersions(new PromptManagerClient({ baseUrl: baseURL! }))).map((p) => p.id));
+});
+test.afterAll(async ({ baseURL }) => {
+  const client = new PromptManagerClient({ baseUrl: baseURL! });
+  for (const p of await allVersions(client)) if (before && !before.has(p.id) && p.isActive) await client.updatePrompt(p.id, { isActive: false });
+});
 
 test("a designer imports the old system's fixture through the page, deciding each defect, then exports", async ({ page, baseURL }) => {
   await page.goto("/prompts/import");
