@@ -20,7 +20,15 @@ export async function importStreamResponse(caller: Caller, input: unknown, reque
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({ start: (c) => { controller = c; } });
-  const send = (event: ImportStreamEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+  // A client that goes away (tab closed) must not abort the import half-way: the import finishes and
+  // is audited as usual; only its remaining progress lines have no reader.
+  const send = (event: ImportStreamEvent) => {
+    try {
+      controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+    } catch {
+      // stream cancelled by the client
+    }
+  };
   let markStarted = () => {};
   const started = new Promise<void>((resolve) => { markStarted = resolve; });
   const run = importPrompts(caller, input, { onProgress: (event) => { markStarted(); send(event); } });
@@ -31,6 +39,12 @@ export async function importStreamResponse(caller: Caller, input: unknown, reque
       if (!isAppError(error)) console.error(`[${requestId}]`, error);
       send({ type: "error", error: (isAppError(error) ? error : new AppError("internal", "Internal error")).toJSON().error });
     },
-  ).finally(() => controller.close());
+  ).finally(() => {
+    try {
+      controller.close();
+    } catch {
+      // already cancelled by the client
+    }
+  });
   return new Response(stream, { headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store" } });
 }

@@ -77,7 +77,9 @@ type DatabaseState = Pick<Parameters<typeof planImport>[0], "existing" | "servin
 
 async function databaseState(client: Db | Tx, checked: readonly CheckedRow[]): Promise<DatabaseState> {
   const keys = checked.flatMap((c) => (c.record ? [c.record] : []));
-  const [existing, overview] = await Promise.all([transfer.findMatching(client, keys), prompts.phaseOverview(client)]);
+  // One after the other: inside a transaction both run on the same connection anyway.
+  const existing = await transfer.findMatching(client, keys);
+  const overview = await prompts.phaseOverview(client);
   const servingVersions = new Map(overview.flatMap((r) => (r.servingVersion === null ? [] : [[r.phase, r.servingVersion] as const])));
   return { existing, servingVersions };
 }
