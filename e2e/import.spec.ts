@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { PromptManagerClient, type PromptResponse } from "@/lib/client";
 import { OLD_SYSTEM_FIXTURE } from "@/tests/support/old-system-fixture";
+import { adminApiKey, signIn } from "./support/auth";
 
 type FixtureRow = { pk: string; fields: { coaching_phase: string | null; version: number } };
 const fixture = JSON.parse(readFileSync(OLD_SYSTEM_FIXTURE, "utf8")) as FixtureRow[];
@@ -19,16 +20,18 @@ async function allVersions(client: PromptManagerClient): Promise<PromptResponse[
 // The suite shares one database: afterwards, deactivate what this file imported, so every phase
 // serves the demo version it served before and the other specs see the seeded state.
 let before: Set<string> | null = null;
-test.beforeAll(async ({ baseURL }) => {
-  before = new Set((await allVersions(new PromptManagerClient({ baseUrl: baseURL! }))).map((p) => p.id));
+let apiKey = "";
+test.beforeAll(async ({ baseURL, browser }) => {
+  apiKey = await adminApiKey(browser, ["resolve", "prompts:read", "prompts:write"]);
+  before = new Set((await allVersions(new PromptManagerClient({ baseUrl: baseURL!, apiKey }))).map((p) => p.id));
 });
 test.afterAll(async ({ baseURL }) => {
-  const client = new PromptManagerClient({ baseUrl: baseURL! });
+  const client = new PromptManagerClient({ baseUrl: baseURL!, apiKey });
   for (const p of await allVersions(client)) if (before && !before.has(p.id) && p.isActive) await client.updatePrompt(p.id, { isActive: false });
 });
 
 test("a designer imports the old system's fixture through the page, deciding each defect, then exports", async ({ page, baseURL }) => {
-  await page.goto("/prompts/import");
+  await signIn(page, "designer", "/prompts/import");
   await page.getByLabel("Prompt file (.json)").setInputFiles(OLD_SYSTEM_FIXTURE);
   const report = page.getByRole("table", { name: "Rows" });
   await expect(report).toContainText("'{' is never closed");
@@ -49,7 +52,7 @@ test("a designer imports the old system's fixture through the page, deciding eac
 
   // The demo seed already holds some low versions (conflicts, never overwritten); the fixture's
   // higher versions now serve.
-  const client = new PromptManagerClient({ baseUrl: baseURL! });
+  const client = new PromptManagerClient({ baseUrl: baseURL!, apiKey });
   const intro9 = fixture.find((r) => r.fields.coaching_phase === "introduction" && r.fields.version === 9)!;
   const resolved = await client.resolve({ phase: "introduction", context: { user_name: "Ada" } });
   expect(resolved.prompt).toMatchObject({ id: intro9.pk, version: 9 });

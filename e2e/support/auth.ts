@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 // Test-only accounts created by e2e/server.sh before the app starts (never in the product).
 export const E2E_PASSWORD = process.env.E2E_PASSWORD ?? "e2e-password-not-a-secret";
@@ -18,4 +18,16 @@ export async function createApiKey(request: APIRequestContext, scopes: string[])
   const res = await request.post("/api/api-keys", { data: { name: `e2e ${scopes.join("+")} ${Date.now()}`, scopes } });
   expect(res.status()).toBe(201);
   return (await res.json()).key as string;
+}
+
+/** A fresh API key made by the e2e admin in a throwaway browser context (for beforeAll hooks). */
+export async function adminApiKey(browser: Browser, scopes: string[]): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signIn(page, "admin");
+    return await createApiKey(page.request, scopes);
+  } finally {
+    await context.close();
+  }
 }

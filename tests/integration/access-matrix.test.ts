@@ -13,6 +13,10 @@ import * as keys from "@/app/api/api-keys/route";
 import * as keyItem from "@/app/api/api-keys/[id]/route";
 import * as audit from "@/app/api/audit/route";
 import * as unknown from "@/app/api/[...path]/route";
+import * as importRoute from "@/app/api/import/route";
+import * as exportRoute from "@/app/api/export/route";
+import * as openapi from "@/app/api/openapi.json/route";
+import * as docs from "@/app/api/docs/route";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt } from "@/lib/server/services/prompt-service";
 import { apiKey, signedInUser } from "../support/auth";
@@ -70,7 +74,18 @@ const cases: Case[] = [
   { name: "DELETE /api/api-keys/{id}", expected: admins(200),
     run: async (h) => call(keyItem.DELETE, { method: "DELETE", headers: h, params: { id: (await apiKey(["resolve"])).id } }) },
   { name: "GET /api/audit", expected: admins(200), run: (h) => call(audit.GET, { headers: h }) },
+  { name: "POST /api/import", expected: writers(200),
+    run: (h) => call(importRoute.POST, { method: "POST", headers: h, body: { data: [], dryRun: true } }) },
+  { name: "GET /api/export", expected: readers, run: (h) => call(exportRoute.GET, { headers: h, path: "/api/export?format=native" }) },
+  // The API's description is public, like any published API reference: it holds no prompt or secret.
+  { name: "GET /api/openapi.json", expected: everyone(200), run: (h) => call(openapi.GET, { headers: h }) },
+  { name: "GET /api/docs", expected: everyone(200), run: (h) => callRaw(docs.GET, h) },
 ];
+
+async function callRaw(handler: (req: Request) => Promise<Response>, h: Record<string, string>) {
+  const res = await handler(new Request("http://localhost/api/docs", { headers: h }));
+  return { status: res.status };
+}
 
 describe("the matrix covers every route handler", () => {
   it("has a case for each exported method of every app/api route file (next-auth's own excepted)", async () => {

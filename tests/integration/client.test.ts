@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PromptManagerClient, PromptManagerError, type ImportProgress } from "@/lib/client";
+import { apiKey } from "../support/auth";
 import { inProcessFetch } from "../support/in-process-fetch";
 import { readOldSystemFixture } from "../support/old-system-fixture";
 
-const client = new PromptManagerClient({ baseUrl: "http://app.test", fetch: inProcessFetch });
+let client: PromptManagerClient;
+beforeAll(async () => {
+  const { key } = await apiKey(["resolve", "prompts:read", "prompts:write"]);
+  client = new PromptManagerClient({ baseUrl: "http://app.test", fetch: inProcessFetch, apiKey: key });
+});
 const { data } = readOldSystemFixture();
 
 describe("the typed client against the real route handlers", () => {

@@ -3,13 +3,14 @@ import * as importRoute from "@/app/api/import/route";
 import type { ImportStreamEvent } from "@/lib/domain/schemas/import";
 import { db } from "@/lib/server/db/client";
 import { largePromptFile } from "../support/large-prompt-file";
+import { apiKey } from "../support/auth";
 
 describe("importing 10,000 versions", () => {
   it("applies in one transaction within seconds, streaming check and insert progress, with one audit event", async () => {
     const body = JSON.stringify({ data: largePromptFile(10_000), dryRun: false });
     const started = performance.now();
     const res = await importRoute.POST(new Request("http://localhost/api/import", {
-      method: "POST", headers: { accept: "application/x-ndjson" }, body,
+      method: "POST", headers: { accept: "application/x-ndjson", ...(await apiKey(["prompts:write"])).headers }, body,
     }), { params: Promise.resolve({}) });
     const stamped: { at: number; event: ImportStreamEvent }[] = [];
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,12 +1,13 @@
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as importRoute from "@/app/api/import/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as resolveRoute from "@/app/api/resolve/route";
 import * as prompts from "@/app/api/prompts/route";
 import { parseTemplate } from "@/lib/domain/template";
 import { db } from "@/lib/server/db/client";
-import { call } from "../support/http";
+import { apiKey } from "../support/auth";
+import { authenticateCallsAs, call } from "../support/http";
 import { readOldSystemFixture } from "../support/old-system-fixture";
 
 const { text: fixtureText, data: fixture } = readOldSystemFixture();
@@ -17,9 +18,14 @@ const DECISIONS = { drops: ["identity_brainstorming_context"], mappings: { trans
 const importFile = (data: unknown, body: Record<string, unknown> = {}) =>
   call(importRoute.POST, { method: "POST", body: { data, ...body } });
 const exportText = async (query: string) => {
-  const res = await exportRoute.GET(new Request(`http://localhost/api/export?${query}`), { params: Promise.resolve({}) });
+  const res = await exportRoute.GET(new Request(`http://localhost/api/export?${query}`, { headers: auth }), { params: Promise.resolve({}) });
   return { status: res.status, text: await res.text(), headers: res.headers };
 };
+let auth: Record<string, string> = {};
+beforeAll(async () => {
+  auth = (await apiKey(["resolve", "prompts:read", "prompts:write"])).headers;
+  authenticateCallsAs(auth);
+});
 const importEvents = () => db().auditEvent.findMany({ where: { action: "prompt.import" }, orderBy: { id: "asc" } });
 const storedCount = async () => (await db().prompt.count());
 
@@ -46,7 +52,7 @@ describe("importing the old system's fixture", () => {
     expect(res.body).toMatchObject({ applied: true, inserted: 38, counts: { new: 38, blocked: 0 } });
     const [event, ...more] = await importEvents();
     expect(more).toEqual([]);
-    expect(event).toMatchObject({ actorType: "system", targetType: "import", targetId: "dev-coach-prompts.json" });
+    expect(event).toMatchObject({ actorType: "api_key", targetType: "import", targetId: "dev-coach-prompts.json" });
     expect(event!.after).toMatchObject({ format: "django", total: 38, inserted: 38, counts: { new: 38 }, options: DECISIONS });
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
@@ -126,7 +132,7 @@ describe("GET /api/export filters", () => {
 describe("POST /api/import with Accept: application/x-ndjson", () => {
   it("streams progress events and ends with the report", async () => {
     const req = new Request("http://localhost/api/import", {
-      method: "POST", headers: { accept: "application/x-ndjson", "content-type": "application/json" }, body: JSON.stringify({ data: fixture }),
+      method: "POST", headers: { ...auth, accept: "application/x-ndjson", "content-type": "application/json" }, body: JSON.stringify({ data: fixture }),
     });
     const res = await importRoute.POST(req, { params: Promise.resolve({}) });
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
@@ -137,7 +143,7 @@ describe("POST /api/import with Accept: application/x-ndjson", () => {
 
   it("answers request errors with their status before streaming starts", async () => {
     const req = new Request("http://localhost/api/import", {
-      method: "POST", headers: { accept: "application/x-ndjson" }, body: JSON.stringify({ data: { not: "a prompt file" } }),
+      method: "POST", headers: { ...auth, accept: "application/x-ndjson" }, body: JSON.stringify({ data: { not: "a prompt file" } }),
     });
     const res = await importRoute.POST(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(400);

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { CatalogResponse, HealthResponse, PromptResponse, ResolveResponse, RollbackResponse } from "@/lib/domain/schemas/responses";
-import type { catalog } from "@/lib/server/services/catalog-service";
+import type { getCatalog } from "@/lib/server/services/catalog-service";
 import type { Health } from "@/lib/server/services/health-service";
 import type { PromptDto } from "@/lib/server/services/prompt-dto";
 import type { ResolveResult } from "@/lib/server/services/resolve-service";
@@ -23,7 +23,7 @@ describe("service result types match the response schemas", () => {
     expectTypeOf<keyof RollbackResult>().toEqualTypeOf<keyof RollbackResponse>();
     expectTypeOf<RollbackResponse>().toExtend<RollbackResult>();
     expectTypeOf<Health>().toEqualTypeOf<HealthResponse>();
-    expectTypeOf<keyof typeof catalog>().toEqualTypeOf<keyof CatalogResponse>();
-    expectTypeOf<typeof catalog>().toExtend<CatalogResponse>();
+    expectTypeOf<keyof ReturnType<typeof getCatalog>>().toEqualTypeOf<keyof CatalogResponse>();
+    expectTypeOf<ReturnType<typeof getCatalog>>().toExtend<CatalogResponse>();
   });
 });

@@ -3,6 +3,9 @@ import { ACTION_TYPE_VALUES, CONTEXT_KEY_VALUES, PHASES, PHASE_VALUES, PROMPT_TY
 import type { CatalogOptions } from "@/components/import/catalog-options";
 import { ExportPanel } from "@/components/import/ExportPanel";
 import { ImportWorkbench } from "@/components/import/ImportWorkbench";
+import { AppHeader } from "@/components/layout/app-header";
+import { can } from "@/lib/server/auth/authorize";
+import { requireCaller } from "@/lib/server/auth/session";
 
 export const metadata: Metadata = { title: "Import and export" };
 
@@ -12,12 +15,19 @@ const catalog: CatalogOptions = {
   values: { phase: [...PHASE_VALUES], contextKey: [...CONTEXT_KEY_VALUES], action: [...ACTION_TYPE_VALUES], promptType: [...PROMPT_TYPE_VALUES] },
 };
 
-export default function ImportExportPage() {
+export const dynamic = "force-dynamic";
+
+export default async function ImportExportPage() {
+  // Viewers may export; importing needs prompts:write (the service refuses it anyway).
+  const caller = await requireCaller("prompts:read", "/prompts/import");
   return (
-    <main>
-      <h1>Import and export</h1>
-      <ImportWorkbench catalog={catalog} />
-      <ExportPanel catalog={catalog} />
-    </main>
+    <>
+      <AppHeader caller={caller} />
+      <main>
+        <h1>Import and export</h1>
+        {can(caller.actor, "prompts:write") && <ImportWorkbench catalog={catalog} />}
+        <ExportPanel catalog={catalog} />
+      </main>
+    </>
   );
 }

@@ -8,16 +8,22 @@ import {
   catalogResponseSchema, errorResponseSchema, healthResponseSchema, promptPageSchema, promptSchema, resolveResponseSchema,
   rollbackResponseSchema,
 } from "@/lib/domain/schemas/responses";
+import { createApiKeySchema, createUserSchema, updateUserSchema } from "@/lib/domain/schemas/account";
+import {
+  apiKeyListSchema, apiKeySchema, auditEventSchema, auditPageSchema, createdApiKeySchema, userListSchema, userSchema,
+} from "@/lib/domain/schemas/account-responses";
+
+import { ADMIN_OPERATIONS } from "./admin-operations";
 
 /**
  * Every API operation with the zod schemas its route handler uses. The OpenAPI document and the
  * reference page are generated from this list; a test checks it against the route files.
  */
 export interface ApiOperation {
-  method: "get" | "post" | "patch";
+  method: "get" | "post" | "patch" | "delete";
   path: string;
   operationId: string;
-  tag: "Resolve" | "Prompts" | "Import and export" | "Meta";
+  tag: "Resolve" | "Prompts" | "Import and export" | "Admin" | "Meta";
   summary: string;
   description?: string;
   /** Public operations need no credentials; the others take a session or an API key. */
@@ -34,6 +40,7 @@ export interface ApiOperation {
 export const NAMED_REQUEST_SCHEMAS = {
   ResolveRequest: resolveRequestSchema, NewPrompt: createPromptSchema, PromptPatch: updatePromptSchema,
   Rollback: rollbackSchema, ImportRequest: importRequestSchema,
+  NewUser: createUserSchema, UserPatch: updateUserSchema, NewApiKey: createApiKeySchema,
 } as const;
 /** What `GET /api/export` answers, depending on `format`. */
 const exportFileSchema = z.union([nativeExportSchema, djangoFixtureSchema]);
@@ -42,6 +49,8 @@ export const NAMED_RESPONSE_SCHEMAS = {
   Prompt: promptSchema, PromptPage: promptPageSchema, ResolveResponse: resolveResponseSchema, Catalog: catalogResponseSchema,
   Health: healthResponseSchema, RollbackResult: rollbackResponseSchema, Error: errorResponseSchema, NativeExport: nativeExportSchema,
   DjangoFixture: djangoFixtureSchema, ExportFile: exportFileSchema, ImportReport: importReportSchema, ImportStreamEvent: importStreamEventSchema,
+  User: userSchema, UserList: userListSchema, ApiKey: apiKeySchema, ApiKeyList: apiKeyListSchema, CreatedApiKey: createdApiKeySchema,
+  AuditEvent: auditEventSchema, AuditPage: auditPageSchema,
 } as const;
 
 const json = (schema: z.ZodType) => ({ "application/json": schema });
@@ -118,4 +127,5 @@ export const OPERATIONS: ApiOperation[] = [
     method: "get", path: "/api/docs", operationId: "getApiReference", tag: "Meta", public: true,
     summary: "Readable API reference generated from this document", responses: { 200: { description: "HTML page", content: { "text/html": "text" } } },
   },
+  ...ADMIN_OPERATIONS,
 ];
