@@ -1,0 +1,55 @@
+"use client";
+
+import { DiffEditor } from "@monaco-editor/react";
+import { useState } from "react";
+import { monaco } from "./monaco-setup";
+import { registerTemplateLanguage, TEMPLATE_LANGUAGE, TEMPLATE_THEME, type KeyInfo } from "./template-language";
+
+export interface BodyDiffProps {
+  original: string;
+  modified: string;
+  originalLabel: string;
+  modifiedLabel: string;
+  keys: readonly KeyInfo[];
+  height?: number | string;
+}
+
+/** Monaco's diff editor over two bodies (read-only), side by side or inline. Client-only. */
+export default function BodyDiffImpl({ original, modified, originalLabel, modifiedLabel, keys, height = 480 }: BodyDiffProps) {
+  const [inline, setInline] = useState(false);
+  return (
+    <div className="body-diff">
+      <div className="body-diff-bar">
+        <span><span className="diff-swatch removed" aria-hidden /> {originalLabel}</span>
+        <span><span className="diff-swatch added" aria-hidden /> {modifiedLabel}</span>
+        <label className="inline-check">
+          <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Inline view
+        </label>
+      </div>
+      <DiffEditor
+        height={height}
+        original={original}
+        modified={modified}
+        language={TEMPLATE_LANGUAGE}
+        theme={TEMPLATE_THEME}
+        beforeMount={(m) => registerTemplateLanguage(m as unknown as typeof monaco, keys)}
+        loading={<div className="editor-loading" role="status">Loading diff…</div>}
+        options={{
+          readOnly: true,
+          originalEditable: false,
+          renderSideBySide: !inline,
+          useInlineViewWhenSpaceIsLimited: false,
+          wordWrap: "on",
+          diffWordWrap: "on",
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          fontSize: 14,
+          ariaLabel: `Changes from ${originalLabel} to ${modifiedLabel}`,
+          originalAriaLabel: originalLabel,
+          modifiedAriaLabel: modifiedLabel,
+        }}
+      />
+    </div>
+  );
+}

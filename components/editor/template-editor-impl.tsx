@@ -1,0 +1,90 @@
+"use client";
+
+import { Editor, type OnMount } from "@monaco-editor/react";
+import { useEffect, useRef, useState } from "react";
+import type { LintFinding } from "@/lib/domain/template";
+import { monaco } from "./monaco-setup";
+import { registerTemplateLanguage, TEMPLATE_LANGUAGE, TEMPLATE_THEME, type KeyInfo } from "./template-language";
+
+export interface TemplateEditorHandle { reveal(line: number, column: number): void }
+
+export interface TemplateEditorProps {
+  value: string;
+  onChange?: (value: string) => void;
+  findings?: readonly LintFinding[];
+  keys: readonly KeyInfo[];
+  readOnly?: boolean;
+  label: string;
+  /** A stable model path: one model per editor, so undo history survives re-renders. */
+  path: string;
+  height?: number | string;
+  onReady?: (handle: TemplateEditorHandle) => void;
+}
+
+const OWNER = "pm-lint";
+
+/** Monaco for prompt bodies, with the domain linter's findings as inline markers. Client-only. */
+export default function TemplateEditorImpl(props: TemplateEditorProps) {
+  const { value, onChange, findings, keys, readOnly, label, path, height = 460, onReady } = props;
+  const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
+  const onReadyRef = useRef(onReady);
+  useEffect(() => { onReadyRef.current = onReady; }, [onReady]);
+
+  const onMount: OnMount = (instance) => {
+    setEditor(instance);
+    onReadyRef.current?.({
+      reveal(line, column) {
+        instance.revealPositionInCenter({ lineNumber: line, column });
+        instance.setPosition({ lineNumber: line, column });
+        instance.focus();
+      },
+    });
+  };
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, OWNER, (findings ?? []).map((f) => ({
+      severity: f.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      message: f.message,
+      code: f.code,
+      startLineNumber: f.line, startColumn: f.column, endLineNumber: f.endLine,
+      // A zero-width finding (a required key never placed) still needs a visible squiggle.
+      endColumn: f.endLine === f.line && f.endColumn <= f.column ? f.column + 1 : f.endColumn,
+    })));
+  }, [editor, findings, value]);
+
+  return (
+    <Editor
+      height={height}
+      path={path}
+      value={value}
+      language={TEMPLATE_LANGUAGE}
+      theme={TEMPLATE_THEME}
+      beforeMount={(m) => registerTemplateLanguage(m as unknown as typeof monaco, keys)}
+      onMount={onMount}
+      onChange={(v) => onChange?.(v ?? "")}
+      loading={<EditorLoading />}
+      options={{
+        readOnly,
+        ariaLabel: label,
+        wordWrap: "on",
+        minimap: { enabled: false },
+        fontSize: 14,
+        lineNumbersMinChars: 3,
+        scrollBeyondLastLine: false,
+        renderWhitespace: "boundary",
+        automaticLayout: true,
+        fixedOverflowWidgets: true,
+        quickSuggestions: false,
+        wordBasedSuggestions: "off",
+        tabFocusMode: false,
+        accessibilitySupport: "auto",
+      }}
+    />
+  );
+}
+
+export function EditorLoading() {
+  return <div className="editor-loading" role="status">Loading editor…</div>;
+}
