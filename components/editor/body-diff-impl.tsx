@@ -2,7 +2,9 @@
 
 import { DiffEditor } from "@monaco-editor/react";
 import { useState } from "react";
-import { monaco } from "./monaco-setup";
+// Side-effect import first: it points @monaco-editor/react at the bundled Monaco (never the CDN).
+import "./monaco-setup";
+import type { monaco } from "./monaco-setup";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE, TEMPLATE_THEME, type KeyInfo } from "./template-language";
 
 export interface BodyDiffProps {
@@ -26,30 +28,38 @@ export default function BodyDiffImpl({ original, modified, originalLabel, modifi
           <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Inline view
         </label>
       </div>
-      <DiffEditor
-        height={height}
-        original={original}
-        modified={modified}
-        language={TEMPLATE_LANGUAGE}
-        theme={TEMPLATE_THEME}
-        beforeMount={(m) => registerTemplateLanguage(m as unknown as typeof monaco, keys)}
-        loading={<div className="editor-loading" role="status">Loading diff…</div>}
-        options={{
-          readOnly: true,
-          originalEditable: false,
-          renderSideBySide: !inline,
-          useInlineViewWhenSpaceIsLimited: false,
-          wordWrap: "on",
-          diffWordWrap: "on",
-          minimap: { enabled: false },
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          fontSize: 14,
-          ariaLabel: `Changes from ${originalLabel} to ${modifiedLabel}`,
-          originalAriaLabel: originalLabel,
-          modifiedAriaLabel: modifiedLabel,
-        }}
-      />
+      <div className="editor-frame">
+        <DiffEditor
+          height={height}
+          original={original}
+          modified={modified}
+          language={TEMPLATE_LANGUAGE}
+          theme={TEMPLATE_THEME}
+          beforeMount={(m) => registerTemplateLanguage(m as unknown as typeof monaco, keys)}
+          onMount={(diff) => {
+            // Monaco 0.57 drops originalAriaLabel/modifiedAriaLabel at creation (empty aria-label on both
+            // sides); setting them on the inner editors names them for screen readers.
+            diff.getOriginalEditor().updateOptions({ ariaLabel: `${originalLabel} (read-only)` });
+            diff.getModifiedEditor().updateOptions({ ariaLabel: `${modifiedLabel} (read-only)` });
+          }}
+          loading={<div className="editor-loading" role="status">Loading diff…</div>}
+          options={{
+            readOnly: true,
+            originalEditable: false,
+            renderSideBySide: !inline,
+            useInlineViewWhenSpaceIsLimited: false,
+            wordWrap: "on",
+            diffWordWrap: "on",
+            minimap: { enabled: false },
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            fontSize: 14,
+            ariaLabel: `Changes from ${originalLabel} to ${modifiedLabel}`,
+            originalAriaLabel: originalLabel,
+            modifiedAriaLabel: modifiedLabel,
+          }}
+        />
+      </div>
     </div>
   );
 }

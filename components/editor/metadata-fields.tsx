@@ -43,7 +43,7 @@ export function MetadataFields({ fields, update, catalog, issues }: Props) {
         </label>
       </div>
       <label>
-        Description <span className="muted">(what changed and why — shown in the version list)</span>
+        <span>Description <span className="hint">what changed and why, for the version list</span></span>
         <textarea rows={2} value={fields.description} onChange={(e) => update("description", e.target.value)} />
       </label>
       <div className="row keys-row">

@@ -87,6 +87,7 @@ export function PromptEditor({ phase, slug, base, latestVersion, explicitBase, c
           <span className="hint"> Type <kbd>{"{"}</kbd> for context keys; <kbd>{"{{"}</kbd> and <kbd>{"}}"}</kbd> are literal braces.</span>
           <TemplateEditor
             value={fields.body}
+            revision={draft.revision}
             onChange={(v) => update("body", v)}
             findings={findings}
             keys={catalog.contextKeys}

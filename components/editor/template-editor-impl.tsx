@@ -3,13 +3,20 @@
 import { Editor, type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import type { LintFinding } from "@/lib/domain/template";
+// Also configures @monaco-editor/react to use the bundled Monaco (never the CDN) before it renders.
 import { monaco } from "./monaco-setup";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE, TEMPLATE_THEME, type KeyInfo } from "./template-language";
 
 export interface TemplateEditorHandle { reveal(line: number, column: number): void }
 
 export interface TemplateEditorProps {
+  /**
+   * The body. Monaco owns the text while the author types (a controlled value would race fast typing:
+   * a render carrying an older value could overwrite keystrokes); `value` is pushed into the editor
+   * only when `revision` changes, i.e. when the parent replaces the text (restore, discard).
+   */
   value: string;
+  revision?: number;
   onChange?: (value: string) => void;
   findings?: readonly LintFinding[];
   keys: readonly KeyInfo[];
@@ -25,7 +32,7 @@ const OWNER = "pm-lint";
 
 /** Monaco for prompt bodies, with the domain linter's findings as inline markers. Client-only. */
 export default function TemplateEditorImpl(props: TemplateEditorProps) {
-  const { value, onChange, findings, keys, readOnly, label, path, height = 460, onReady } = props;
+  const { value, revision = 0, onChange, findings, keys, readOnly, label, path, height = 460, onReady } = props;
   const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
   const onReadyRef = useRef(onReady);
   useEffect(() => { onReadyRef.current = onReady; }, [onReady]);
@@ -41,6 +48,18 @@ export default function TemplateEditorImpl(props: TemplateEditorProps) {
     });
   };
 
+  // Replace the text only on a new revision (or a read-only view of another version), never per keystroke.
+  const valueRef = useRef(value);
+  const shownVersion = readOnly ? value : null;
+  useEffect(() => { valueRef.current = value; }, [value]);
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (model && model.getValue() !== valueRef.current) {
+      // An undoable edit, so Ctrl+Z brings back what a restore or discard replaced.
+      editor?.executeEdits("pm-replace", [{ range: model.getFullModelRange(), text: valueRef.current }]);
+    }
+  }, [editor, revision, shownVersion]);
+
   useEffect(() => {
     const model = editor?.getModel();
     if (!model) return;
@@ -52,36 +71,38 @@ export default function TemplateEditorImpl(props: TemplateEditorProps) {
       // A zero-width finding (a required key never placed) still needs a visible squiggle.
       endColumn: f.endLine === f.line && f.endColumn <= f.column ? f.column + 1 : f.endColumn,
     })));
-  }, [editor, findings, value]);
+  }, [editor, findings]);
 
   return (
-    <Editor
-      height={height}
-      path={path}
-      value={value}
-      language={TEMPLATE_LANGUAGE}
-      theme={TEMPLATE_THEME}
-      beforeMount={(m) => registerTemplateLanguage(m as unknown as typeof monaco, keys)}
-      onMount={onMount}
-      onChange={(v) => onChange?.(v ?? "")}
-      loading={<EditorLoading />}
-      options={{
-        readOnly,
-        ariaLabel: label,
-        wordWrap: "on",
-        minimap: { enabled: false },
-        fontSize: 14,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        renderWhitespace: "boundary",
-        automaticLayout: true,
-        fixedOverflowWidgets: true,
-        quickSuggestions: false,
-        wordBasedSuggestions: "off",
-        tabFocusMode: false,
-        accessibilitySupport: "auto",
-      }}
-    />
+    <div className="editor-frame">
+      <Editor
+        height={height}
+        path={path}
+        defaultValue={value}
+        language={TEMPLATE_LANGUAGE}
+        theme={TEMPLATE_THEME}
+        beforeMount={(m) => registerTemplateLanguage(m as unknown as typeof monaco, keys)}
+        onMount={onMount}
+        onChange={(v) => onChange?.(v ?? "")}
+        loading={<EditorLoading />}
+        options={{
+          readOnly,
+          ariaLabel: label,
+          wordWrap: "on",
+          minimap: { enabled: false },
+          fontSize: 14,
+          lineNumbersMinChars: 3,
+          scrollBeyondLastLine: false,
+          renderWhitespace: "boundary",
+          automaticLayout: true,
+          fixedOverflowWidgets: true,
+          quickSuggestions: false,
+          wordBasedSuggestions: "off",
+          tabFocusMode: false,
+          accessibilitySupport: "auto",
+        }}
+      />
+    </div>
   );
 }
 

@@ -37,6 +37,8 @@ const same = (a: DraftFields, b: DraftFields) => JSON.stringify(a) === JSON.stri
  */
 export function usePromptDraft(phaseSlug: string, start: DraftStart, initial: DraftFields) {
   const [fields, setFields] = useState<DraftFields>(initial);
+  // Bumped whenever the text is replaced from outside the editor (restore, discard), so Monaco shows it.
+  const [revision, setRevision] = useState(0);
   const [restored, setRestored] = useState<{ at: string; baseVersion: number | null; latestAtStart: number | null } | null>(null);
   // The version's content as the page delivered it: "dirty" means the form differs from it.
   const [pristine] = useState(initial);
@@ -58,6 +60,7 @@ export function usePromptDraft(phaseSlug: string, start: DraftStart, initial: Dr
         // eslint-disable-next-line react-hooks/set-state-in-effect
         setFields({ ...pristine, ...stored.fields });
         setRestored({ at: stored.savedAt, baseVersion: stored.baseVersion, latestAtStart: stored.latestAtStart ?? null });
+        setRevision((r) => r + 1);
       }
     } catch {
       // A corrupt or foreign entry is ignored; the next edit overwrites it.
@@ -96,7 +99,8 @@ export function usePromptDraft(phaseSlug: string, start: DraftStart, initial: Dr
     finishedRef.current = false;
     setFields(pristine);
     setRestored(null);
+    setRevision((r) => r + 1);
   }, [clearStored, pristine]);
 
-  return { fields, update, dirty, discard, clearStored, restoredAt: restored?.at ?? null, baseVersion, latestAtStart };
+  return { fields, update, dirty, discard, clearStored, revision, restoredAt: restored?.at ?? null, baseVersion, latestAtStart };
 }

@@ -69,52 +69,58 @@ export function PreviewPanel({ phase, fieldKeys, keyInfo, samples: initialSample
   return (
     <section className="preview-panel" aria-labelledby={`${id}-h`} onKeyDown={onKeyDown}>
       <h2 id={`${id}-h`}>{getDraft ? "Preview this draft" : "Preview"}</h2>
-      <SampleControls
-        phase={phase}
-        samples={samples}
-        selectedId={sampleId}
-        values={values}
-        onSelect={(s) => { setSampleId(s?.id ?? ""); setValues(s?.values ?? {}); setMissing(new Set()); }}
-        onSamplesChange={(next, selected) => { setSamples(next); setSampleId(selected); }}
-        onStatus={setStatus}
-      />
-      <fieldset className="context-fields">
-        <legend>Context values</legend>
-        {fieldKeys.length === 0 && <p className="muted">This prompt needs no context keys.</p>}
-        {fieldKeys.map((key) => {
-          const k = info.get(key);
-          const fieldId = `${id}-${key}`;
-          const invalid = missing.has(key);
-          const common = {
-            id: fieldId, value: values[key] ?? "", "aria-invalid": invalid || undefined,
-            "aria-describedby": `${fieldId}-desc${invalid ? ` ${fieldId}-err` : ""}`,
-            onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
-          };
-          return (
-            <div key={key} className={`context-field${invalid ? " invalid" : ""}`}>
-              <label htmlFor={fieldId}><code>{key}</code> <span className="muted">{k?.label}</span></label>
-              {ONE_LINE.has(key) ? <input type="text" {...common} /> : <textarea rows={3} {...common} />}
-              <span id={`${fieldId}-desc`} className="hint">{k?.description}</span>
-              {invalid && <span id={`${fieldId}-err`} className="error">Missing: this prompt needs a value for {key}.</span>}
-            </div>
-          );
-        })}
-      </fieldset>
-      <div className="preview-run">
-        <label>
-          Provider
-          <select value={provider} onChange={(e) => setProvider(e.target.value as "openai" | "anthropic")}>
-            <option value="openai">OpenAI</option>
-            <option value="anthropic">Anthropic</option>
-          </select>
-        </label>
-        <button type="button" className="primary" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter">
-          {running ? "Assembling…" : "Preview"}
-        </button>
-        <span className="hint">Ctrl+Enter</span>
+      <div className="preview-form">
+        <SampleControls
+          phase={phase}
+          samples={samples}
+          selectedId={sampleId}
+          values={values}
+          onSelect={(s) => { setSampleId(s?.id ?? ""); setValues(s?.values ?? {}); setMissing(new Set()); }}
+          onSamplesChange={(next, selected) => { setSamples(next); setSampleId(selected); }}
+          onStatus={setStatus}
+        />
+        <fieldset className="context-fields">
+          <legend>Context values</legend>
+          {fieldKeys.length === 0 && <p className="muted">This prompt needs no context keys.</p>}
+          {fieldKeys.map((key) => {
+            const k = info.get(key);
+            const fieldId = `${id}-${key}`;
+            const invalid = missing.has(key);
+            const common = {
+              id: fieldId, value: values[key] ?? "", "aria-invalid": invalid || undefined,
+              "aria-describedby": `${fieldId}-desc${invalid ? ` ${fieldId}-err` : ""}`,
+              onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
+            };
+            return (
+              <div key={key} className={`context-field${invalid ? " invalid" : ""}`}>
+                <label htmlFor={fieldId}><code>{key}</code> <span className="muted">{k?.label}</span></label>
+                {ONE_LINE.has(key) ? <input type="text" {...common} /> : <textarea rows={3} {...common} />}
+                <span id={`${fieldId}-desc`} className="hint">{k?.description}</span>
+                {invalid && <span id={`${fieldId}-err`} className="error">Missing: this prompt needs a value for {key}.</span>}
+              </div>
+            );
+          })}
+        </fieldset>
+        <div className="preview-run">
+          <label>
+            Provider
+            <select value={provider} onChange={(e) => setProvider(e.target.value as "openai" | "anthropic")}>
+              <option value="openai">OpenAI</option>
+              <option value="anthropic">Anthropic</option>
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter">
+            {running ? "Assembling…" : "Preview"}
+          </button>
+          <span className="hint">Ctrl+Enter</span>
+        </div>
       </div>
-      <ActionStatus status={status} />
-      {result && <PreviewResult result={result.data} provider={result.provider} draft={result.draft} />}
+      <div className="preview-output">
+        <ActionStatus status={status} />
+        {result
+          ? <PreviewResult result={result.data} provider={result.provider} draft={result.draft} />
+          : <p className="preview-output-empty">The assembled prompt appears here: press Preview{fieldKeys.length ? " after filling in the context values" : ""}.</p>}
+      </div>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useUrlQuery } from "./use-url-query";
 
 interface Option { value: string; label: string }
 
@@ -11,21 +11,12 @@ interface Option { value: string; label: string }
  * Without JavaScript the form still works as a plain GET form.
  */
 export function VersionTableFilters({ phases, types }: { phases: Option[]; types: Option[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
+  const { params, navigate, pending } = useUrlQuery();
   const [q, setQ] = useState(params.get("q") ?? "");
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const apply = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v); else next.delete(k);
-    }
-    next.delete("page"); // a new filter starts on page 1
-    startTransition(() => router.replace(`${pathname}?${next}`, { scroll: false }));
-  };
+  // A new filter starts on page 1; filters replace the history entry rather than piling up.
+  const apply = (changes: Record<string, string>) => navigate({ ...changes, page: null }, { replace: true });
   const applyRef = useRef(apply);
   useEffect(() => { applyRef.current = apply; });
 
@@ -47,20 +38,21 @@ export function VersionTableFilters({ phases, types }: { phases: Option[]; types
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  // Label beside (not around) the select, so its accessible name is the label alone.
   const select = (name: string, label: string, options: Option[], any: string) => (
-    <label>
-      {label}
-      <select name={name} value={params.get(name) ?? ""} onChange={(e) => apply({ [name]: e.target.value })}>
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} value={params.get(name) ?? ""} onChange={(e) => apply({ [name]: e.target.value })}>
         <option value="">{any}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-    </label>
+    </div>
   );
 
   return (
     <form className="table-filters" role="search" aria-label="Filter versions" onSubmit={(e) => { e.preventDefault(); apply({ q }); }} aria-busy={pending}>
       <label className="grow">
-        Search name, description and body <kbd className="hint">/</kbd>
+        <span>Search name, description and body <span className="hint">(press <kbd>/</kbd>)</span></span>
         <input ref={searchRef} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. affirmation" maxLength={200} />
       </label>
       {select("phase", "Phase", phases, "Any phase")}

@@ -5,13 +5,12 @@ import {
   type PaginationState, type SortingState, type Updater,
 } from "@tanstack/react-table";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
 import { phaseLabel, slugForPhase } from "@/lib/domain/authoring/phase-slug";
 import { VERSION_TABLE_PAGE_SIZES, type VersionTableQuery } from "@/lib/domain/schemas/version-table";
 import type { VersionTableItem } from "@/lib/server/services/version-table-service";
 import { formatTime } from "@/components/ui/format";
 import { StatusBadge } from "./status-badge";
+import { useUrlQuery } from "./use-url-query";
 
 // Row = one version plus whether it is what its phase serves (worked out on the server).
 type Row = VersionTableItem & { serving: boolean };
@@ -45,20 +44,9 @@ const columns = col.columns([
  * the URL and every change is a new URL, which the server component answers with the matching page.
  */
 export function VersionTable({ rows, total, query }: { rows: Row[]; total: number; query: VersionTableQuery }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
+  const { navigate, pending } = useUrlQuery();
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
   const pagination: PaginationState = { pageIndex: query.page - 1, pageSize: query.size };
-
-  const navigate = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k); else next.set(k, v);
-    }
-    startTransition(() => router.push(`${pathname}?${next}`, { scroll: false }));
-  };
 
   const table = useTable({
     features, columns, data: rows, rowCount: total,
