@@ -46,7 +46,7 @@ export default async function PromptsPage({ searchParams }: { searchParams: Prom
             phases={[...PHASES.map((p) => ({ value: p.value, label: p.label })), { value: "none", label: "No phase (sentinel & system)" }]}
             types={PROMPT_TYPES.map((t) => ({ value: t.value, label: t.label }))}
           />
-          <VersionTable rows={rows} total={page.total} query={page.query} />
+          <VersionTable rows={rows} total={page.total} capped={page.capped} query={page.query} />
         </section>
       </main>
     </>

@@ -95,7 +95,7 @@ export function CatalogMultiselect({ label, options, selected, onChange, placeho
           onChange={(e) => { setQuery(e.target.value); setOpen(true); setActive(0); }}
           onKeyDown={onKeyDown}
           onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
+          onBlur={() => { setOpen(false); setQuery(""); }}
         />
         <ul id={`${id}-listbox`} role="listbox" aria-multiselectable="true" aria-label={label} className="listbox" hidden={!open}>
           {matches.length === 0 && <li className="muted option-empty" role="presentation">No match for “{query}”</li>}

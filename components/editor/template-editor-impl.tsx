@@ -24,7 +24,9 @@ export interface TemplateEditorProps {
   label: string;
   /** A stable model path: one model per editor, so undo history survives re-renders. */
   path: string;
-  height?: number | string;
+  /** The editor grows with its content between these heights (px), then scrolls. */
+  minHeight?: number;
+  maxHeight?: number;
   onReady?: (handle: TemplateEditorHandle) => void;
 }
 
@@ -32,13 +34,17 @@ const OWNER = "pm-lint";
 
 /** Monaco for prompt bodies, with the domain linter's findings as inline markers. Client-only. */
 export default function TemplateEditorImpl(props: TemplateEditorProps) {
-  const { value, revision = 0, onChange, findings, keys, readOnly, label, path, height = 460, onReady } = props;
+  const { value, revision = 0, onChange, findings, keys, readOnly, label, path, minHeight = 320, maxHeight = 640, onReady } = props;
   const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
+  const [height, setHeight] = useState(minHeight);
   const onReadyRef = useRef(onReady);
   useEffect(() => { onReadyRef.current = onReady; }, [onReady]);
 
   const onMount: OnMount = (instance) => {
     setEditor(instance);
+    const fit = () => setHeight(Math.min(maxHeight, Math.max(minHeight, instance.getContentHeight() + 2)));
+    instance.onDidContentSizeChange(fit);
+    fit();
     onReadyRef.current?.({
       reveal(line, column) {
         instance.revealPositionInCenter({ lineNumber: line, column });

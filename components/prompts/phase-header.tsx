@@ -8,12 +8,14 @@ interface Props {
   title: string;
   summary: React.ReactNode;
   current: "edit" | "preview" | "diff" | "version";
+  /** Viewers' first tab shows the serving version read-only, so it is not called "Editor" for them. */
+  canWrite?: boolean;
 }
 
 /** Breadcrumb, title and the phase's sub-pages (edit, preview, compare). */
-export function PhaseHeader({ slug, label, trail, title, summary, current }: Props) {
+export function PhaseHeader({ slug, label, trail, title, summary, current, canWrite = true }: Props) {
   const tabs = [
-    { key: "edit", href: `/prompts/${slug}`, text: "Editor" },
+    { key: "edit", href: `/prompts/${slug}`, text: canWrite ? "Editor" : "Serving version" },
     { key: "preview", href: `/prompts/${slug}/preview`, text: "Preview" },
     { key: "diff", href: `/prompts/${slug}/diff`, text: "Compare versions" },
   ] as const;

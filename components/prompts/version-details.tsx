@@ -42,7 +42,7 @@ export function VersionDetails({ prompt, serving, keys, findings, history }: Pro
       <section aria-labelledby="body-h">
         <h2 id="body-h" className="field-label">Body <span className="muted">({prompt.body.length.toLocaleString("en-US")} characters)</span></h2>
         <TemplateEditor value={prompt.body} readOnly findings={findings} keys={keys} label={`Body of version ${prompt.version} (read-only)`}
-          path={`${prompt.coachingPhase ?? "none"}/v${prompt.version}.pmt`} height={380} />
+          path={`${prompt.coachingPhase ?? "none"}/v${prompt.version}.pmt`} minHeight={120} maxHeight={560} />
         <LintProblems findings={findings} />
       </section>
       {history.length > 0 && (

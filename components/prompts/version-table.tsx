@@ -43,7 +43,7 @@ const columns = col.columns([
  * The versions table. Sorting and paging are the server's (manual mode): the table state is read from
  * the URL and every change is a new URL, which the server component answers with the matching page.
  */
-export function VersionTable({ rows, total, query }: { rows: Row[]; total: number; query: VersionTableQuery }) {
+export function VersionTable({ rows, total, capped, query }: { rows: Row[]; total: number; capped: boolean; query: VersionTableQuery }) {
   const { navigate, pending } = useUrlQuery();
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
   const pagination: PaginationState = { pageIndex: query.page - 1, pageSize: query.size };
@@ -98,7 +98,10 @@ export function VersionTable({ rows, total, query }: { rows: Row[]; total: numbe
         </table>
       </div>
       <nav className="pager" aria-label="Pages">
-        <span>{total.toLocaleString("en-US")} version{total === 1 ? "" : "s"} · page {query.page} of {pageCount}</span>
+        <span>
+          {total.toLocaleString("en-US")}{capped ? "+" : ""} version{total === 1 ? "" : "s"} · page {query.page} of {pageCount}
+          {capped && <span className="hint"> · narrow the search to see the rest</span>}
+        </span>
         <button type="button" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()}>« First</button>
         <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>‹ Previous</button>
         <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>Next ›</button>

@@ -77,6 +77,16 @@ describe("versions table", () => {
     expect(odd.query).toMatchObject({ phase: undefined, sort: "createdAt", dir: "desc", size: 25, page: 1, active: undefined });
   });
 
+  it("caps the match count of very common search words at 1,000 and treats % and _ literally", async () => {
+    await db().$executeRawUnsafe(`INSERT INTO prompts (coaching_phase, version, body, is_active)
+      SELECT 'system_context', 100 + g, 'Capped needle ' || g || ' at 50% off', false FROM generate_series(1, 1005) g`);
+    const page = await versionTablePage(viewer, { q: "CAPPED needle", size: "100" });
+    expect(page).toMatchObject({ total: 1000, capped: true, pageCount: 10 });
+    expect(page.items).toHaveLength(100);
+    expect((await versionTablePage(viewer, { q: "needle 7 at 50%" })).total).toBe(1);
+    expect((await versionTablePage(viewer, { q: "needle 7 at 5_%" })).total).toBe(0);
+  });
+
   it("searches bodies through the trigram index once the table is large", async () => {
     // A test database is small, so the planner would rightly scan it; forbid that to see the index is usable.
     const plan = await db().$transaction(async (tx) => {

@@ -31,7 +31,7 @@ export default async function PhaseEditorPage({ params, searchParams }: {
   const { caller, phase, slug, versions, serving } = ctx;
   const from = positiveInt(sp.from);
   const [latest, samples] = await Promise.all([getLatestVersion(caller, phase), listSampleContexts(caller, phase)]);
-  const header = <PhaseHeader slug={slug} label={ctx.label} title={ctx.label} summary={servingSummary(serving, versions.length)} current="edit" />;
+  const header = <PhaseHeader slug={slug} label={ctx.label} title={ctx.label} summary={servingSummary(serving, versions.length)} current="edit" canWrite={ctx.canWrite} />;
   const list = (current: number | null) => (
     <VersionList slug={slug} versions={versions} serving={serving} current={current} canWrite={ctx.canWrite} limitReached={ctx.limitReached} />
   );

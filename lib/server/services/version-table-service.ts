@@ -11,16 +11,18 @@ export interface VersionTableItem {
   isActive: boolean; requiredContextKeys: string[]; allowedActions: string[]; createdAt: string; updatedAt: string;
 }
 
-export interface VersionTablePage { query: VersionTableQuery; items: VersionTableItem[]; total: number; pageCount: number }
+/** `capped`: more than `total` versions match the search (counting them all would read every body). */
+export interface VersionTablePage { query: VersionTableQuery; items: VersionTableItem[]; total: number; capped: boolean; pageCount: number }
 
 /** One page of the versions table; the query comes straight from the URL and never fails to parse. */
 export async function versionTablePage(caller: Caller, searchParams: unknown): Promise<VersionTablePage> {
   authorize(caller, "prompts:read");
   const query = versionTableQuery.parse(searchParams ?? {});
-  const { rows, total } = await withDbErrors(() => searchVersions(db(), query));
+  const { rows, total, capped } = await withDbErrors(() => searchVersions(db(), query));
   return {
     query,
     total,
+    capped,
     pageCount: Math.max(1, Math.ceil(total / query.size)),
     items: rows.map((r) => ({
       id: r.id, phase: r.coachingPhase, version: r.version, name: r.name, description: r.description, promptType: r.promptType,

@@ -30,7 +30,7 @@ export default async function DiffPage({ params, searchParams }: {
     <>
       <AppHeader caller={caller} />
       <main className="wide">
-        <PhaseHeader slug={slug} label={ctx.label} trail="Compare" title={`Compare versions · ${ctx.label}`}
+        <PhaseHeader canWrite={ctx.canWrite} slug={slug} label={ctx.label} trail="Compare" title={`Compare versions · ${ctx.label}`}
           summary={servingSummary(serving, versions.length)} current="diff" />
         {!pair ? <p className="card">This phase needs at least two versions to compare.</p> : (
           <>

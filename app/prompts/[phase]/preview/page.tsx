@@ -35,7 +35,7 @@ export default async function PreviewPage({ params, searchParams }: {
     <>
       <AppHeader caller={caller} />
       <main className="wide">
-        <PhaseHeader slug={slug} label={ctx.label} trail="Preview" title={`Preview · ${ctx.label}`}
+        <PhaseHeader canWrite={ctx.canWrite} slug={slug} label={ctx.label} trail="Preview" title={`Preview · ${ctx.label}`}
           summary={servingSummary(serving, versions.length)} current="preview" />
         <form method="get" className="card diff-pickers" aria-label="Version to preview">
           {phase === null && (

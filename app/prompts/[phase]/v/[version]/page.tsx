@@ -37,7 +37,7 @@ export default async function VersionPage({ params }: { params: Params }) {
     <>
       <AppHeader caller={caller} />
       <main className="wide">
-        <PhaseHeader slug={slug} label={ctx.label} trail={`v${prompt.version}`} title={`${ctx.label} · version ${prompt.version}`}
+        <PhaseHeader canWrite={ctx.canWrite} slug={slug} label={ctx.label} trail={`v${prompt.version}`} title={`${ctx.label} · version ${prompt.version}`}
           summary={servingSummary(serving, versions.length)} current="version" />
         <div className="detail-layout">
           <div className="card">
