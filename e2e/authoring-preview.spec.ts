@@ -53,3 +53,16 @@ test("beside the editor, the preview assembles the unsaved draft", async ({ page
   await expect(panel.locator(".preview-result")).toContainText("Unsaved draft");
   await screenshot(page, "editor-draft-preview");
 });
+
+test("prompts without a phase are previewed by type, like resolve does", async ({ page }) => {
+  await signIn(page, "viewer", "/prompts/none/preview?type=sentinel");
+  await page.getByLabel(/^previous_message/).fill("How was your week?");
+  await page.getByLabel(/^current_message/).fill("I started running again.");
+  await page.getByLabel(/^current_phase/).fill("identity_warm_up");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.locator(".preview-result")).toContainText("User said: I started running again.");
+  await expect(page.locator(".preview-result")).not.toContainText("System context"); // the sentinel is framed on its own
+
+  await page.goto("/prompts/none/v/999");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});

@@ -84,7 +84,10 @@ export function PromptEditor({ phase, slug, base, latestVersion, explicitBase, c
         <MetadataFields fields={fields} update={update} catalog={catalog} issues={saver.issues} />
         <div className="body-field">
           <span className="field-label" id="body-label">Body</span>
-          <span className="hint"> Type <kbd>{"{"}</kbd> for context keys; <kbd>{"{{"}</kbd> and <kbd>{"}}"}</kbd> are literal braces.</span>
+          <span className="hint">
+            {" "}Type <kbd>{"{"}</kbd> for context keys; <kbd>{"{{"}</kbd> and <kbd>{"}}"}</kbd> are literal braces.
+            {" "}<kbd>Ctrl</kbd>+<kbd>M</kbd> lets <kbd>Tab</kbd> move focus out of the editor.
+          </span>
           <TemplateEditor
             value={fields.body}
             revision={draft.revision}
