@@ -114,6 +114,7 @@ test("a version saved by someone else meanwhile is shown as a diff before saving
   await expect(conflict).toBeVisible();
   await expect(conflict.locator(".monaco-diff-editor")).toBeVisible();
   await expect(conflict).toContainText("Their version");
+  await expectAccessible(page, "save conflict dialog");
   await screenshot(page, "editor-save-conflict");
   await conflict.getByRole("button", { name: `Save anyway as version ${theirs.version + 1}` }).click();
   await expect(page).toHaveURL(new RegExp(`saved=${theirs.version + 1}`));

@@ -38,6 +38,7 @@ test("diff any two versions, then roll back with a confirmation that lists what 
   await page.getByRole("button", { name: "Roll back to this version" }).click();
   const confirm = page.getByRole("dialog", { name: `Roll back to version ${first.version}?` });
   await expect(confirm).toContainText(`Deactivates v${third.version}, v${second.version}`);
+  await expectAccessible(page, "rollback confirmation");
   await confirm.getByRole("button", { name: `Roll back to v${first.version}` }).click();
   await expect(page.getByRole("status").filter({ hasText: `Rolled back: v${first.version} is serving now.` })).toBeVisible();
   await expect(page.locator(".meta-grid")).toContainText("Serving");

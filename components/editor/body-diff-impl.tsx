@@ -13,12 +13,16 @@ export interface BodyDiffProps {
   originalLabel: string;
   modifiedLabel: string;
   keys: readonly KeyInfo[];
-  height?: number | string;
+  /** Fixed height; by default sized to the longer body (wrapped lines may scroll). */
+  height?: number;
 }
 
+const lineCount = (text: string) => text.split("\n").length;
+
 /** Monaco's diff editor over two bodies (read-only), side by side or inline. Client-only. */
-export default function BodyDiffImpl({ original, modified, originalLabel, modifiedLabel, keys, height = 480 }: BodyDiffProps) {
+export default function BodyDiffImpl({ original, modified, originalLabel, modifiedLabel, keys, height }: BodyDiffProps) {
   const [inline, setInline] = useState(false);
+  const fitted = height ?? Math.min(640, Math.max(160, 22 * Math.max(lineCount(original), lineCount(modified)) + 60));
   return (
     <div className="body-diff">
       <div className="body-diff-bar">
@@ -30,7 +34,7 @@ export default function BodyDiffImpl({ original, modified, originalLabel, modifi
       </div>
       <div className="editor-frame">
         <DiffEditor
-          height={height}
+          height={fitted}
           original={original}
           modified={modified}
           language={TEMPLATE_LANGUAGE}

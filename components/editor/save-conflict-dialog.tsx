@@ -43,7 +43,7 @@ export function SaveConflictDialog({ latest, latestAtStart, draft, keys, saving,
           <h3>Body (v{latest.version} → your draft)</h3>
           {latest.body === draft.body
             ? <p className="muted">The bodies are identical.</p>
-            : <BodyDiff original={latest.body} modified={draft.body} originalLabel={`v${latest.version} (saved by someone else)`} modifiedLabel="Your draft" keys={keys} height={320} />}
+            : <BodyDiff original={latest.body} modified={draft.body} originalLabel={`v${latest.version} (saved by someone else)`} modifiedLabel="Your draft" keys={keys} />}
         </>
       )}
     </ConfirmDialog>
