@@ -13,9 +13,11 @@ test("signed-out visitors are sent to sign in, then to the page they wanted", as
 
 test("the home page lists every phase with its serving version", async ({ page }) => {
   await signIn(page, "viewer");
-  await expect(page.getByRole("heading", { name: "Prompt Manager" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Introduction/ })).toContainText("v2");
-  await expect(page.getByRole("row", { name: /No phase/ })).toContainText("v1");
+  await expect(page).toHaveURL(/\/prompts$/);
+  await expect(page.getByRole("heading", { name: "Prompts", level: 1 })).toBeVisible();
+  const phases = page.getByRole("table", { name: /Coaching phases/ });
+  await expect(phases.getByRole("row", { name: /Introduction/ })).toContainText("v2");
+  await expect(phases.getByRole("row", { name: /No phase/ })).toContainText("v1");
   await expect(page.getByText("viewer@e2e.test")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/home.png", fullPage: true });
 });

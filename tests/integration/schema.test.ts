@@ -79,6 +79,7 @@ describe("CHECK constraints list exactly the catalog", () => {
   }
   it.each([
     ["prompts_coaching_phase_check", PHASE_VALUES],
+    ["sample_contexts_phase_check", PHASE_VALUES],
     ["prompts_prompt_type_check", PROMPT_TYPE_VALUES],
     ["prompts_required_context_keys_check", CONTEXT_KEY_VALUES],
     ["prompts_allowed_actions_check", ACTION_TYPE_VALUES],

@@ -10,7 +10,8 @@ const SCALARS = new Set(["String", "Int", "BigInt", "Boolean", "DateTime", "Json
 export function readPrismaSchema(file = "prisma/schema.prisma"): SchemaModel[] {
   const text = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "");
   const models: SchemaModel[] = [];
-  for (const m of text.matchAll(/model\s+(\w+)\s*\{([^}]*)\}/g)) {
+  // Braces inside strings (e.g. @default("{}")) do not end a model block.
+  for (const m of text.matchAll(/model\s+(\w+)\s*\{((?:[^}"]|"[^"]*")*)\}/g)) {
     const [, model, block] = m as unknown as [string, string, string];
     const fields: SchemaField[] = [];
     const raw: string[] = [];
@@ -38,7 +39,8 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): SchemaModel[] {
     for (const line of raw) {
       const [, kind, list, rest = ""] = line.match(/^@@(\w+)\(\[([^\]]*)\]\s*,?\s*(.*)\)$/) ?? [];
       if (!kind || list === undefined) continue;
-      const columns = list.split(",").map((s) => columnOf(s.trim()));
+      // An index field may carry arguments, e.g. body(ops: raw("gin_trgm_ops")): the column is the name before them.
+      const columns = list.split(",").map((s) => columnOf(s.trim().replace(/\(.*\)$/, "")));
       if (kind === "id") primaryKey = columns;
       if (kind === "unique" || kind === "index") {
         const name = rest.match(/map:\s*"([^"]+)"/)?.[1] ?? `${table}_${columns.join("_")}_${kind === "unique" ? "key" : "idx"}`;

@@ -44,3 +44,33 @@ export function countFailedLogins(client: Db | Tx, email: string, ip: string, si
     where: { action: "auth.login_failed", targetId: email, createdAt: { gte: since }, after: { path: ["ip"], equals: ip } },
   });
 }
+
+export interface PhaseChange { phase: string | null; actorType: string; actorLabel: string | null; action: string; createdAt: Date }
+
+/**
+ * Who changed each phase last: the newest prompt.* event (its target is a prompt id, joined to the
+ * prompt for its phase) or phase.rollback event (its target is the phase itself).
+ */
+export async function latestChangePerPhase(client: Db | Tx): Promise<PhaseChange[]> {
+  const rows = await client.$queryRaw<{ phase: string | null; actor_type: string; actor_label: string | null; action: string; created_at: Date }[]>`
+    SELECT DISTINCT ON (phase) phase, actor_type, actor_label, action, created_at FROM (
+      SELECT p.coaching_phase AS phase, a.id, a.actor_type, a.actor_label, a.action, a.created_at
+        FROM audit_events a JOIN prompts p ON p.id::text = a.target_id
+       WHERE a.target_type = 'prompt' AND a.action LIKE 'prompt.%'
+      UNION ALL
+      SELECT a.target_id, a.id, a.actor_type, a.actor_label, a.action, a.created_at
+        FROM audit_events a WHERE a.target_type = 'phase' AND a.action = 'phase.rollback'
+    ) events
+    ORDER BY phase, id DESC`;
+  return rows.map((r) => ({ phase: r.phase, actorType: r.actor_type, actorLabel: r.actor_label, action: r.action, createdAt: r.created_at }));
+}
+
+/** Everything that happened to one prompt version, oldest first (created, renamed, (de)activated). */
+export function promptEvents(client: Db | Tx, promptId: string, limit = 50) {
+  return client.auditEvent.findMany({
+    where: { targetType: "prompt", targetId: promptId },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { id: true, actorType: true, actorLabel: true, action: true, createdAt: true },
+  });
+}

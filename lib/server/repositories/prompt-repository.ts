@@ -100,3 +100,16 @@ export async function phaseOverview(client: Client): Promise<PhaseStats[]> {
     FROM prompts GROUP BY coaching_phase`;
   return rows.map((r) => ({ phase: r.phase, servingVersion: r.serving, versions: Number(r.versions), lastChange: r.last_change }));
 }
+
+/** The phase's highest version, active or not (what a new version is numbered after). */
+export function findLatest(client: Client, phase: Phase | null): Promise<PromptRow | null> {
+  return client.prompt.findFirst({ where: { coachingPhase: phase }, orderBy: { version: "desc" } });
+}
+
+export type PromptSummaryRow = Pick<PromptRow, "id" | "coachingPhase" | "version" | "name" | "promptType" | "isActive" | "createdAt" | "updatedAt">;
+const SUMMARY = { id: true, coachingPhase: true, version: true, name: true, promptType: true, isActive: true, createdAt: true, updatedAt: true } as const;
+
+/** A phase's versions, newest first, without their bodies (the editor's version list). */
+export function listVersionSummaries(client: Client, phase: Phase | null, limit: number): Promise<PromptSummaryRow[]> {
+  return client.prompt.findMany({ where: { coachingPhase: phase }, select: SUMMARY, orderBy: { version: "desc" }, take: limit });
+}

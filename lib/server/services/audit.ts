@@ -7,11 +7,12 @@ export type AuditAction =
   | "prompt.create" | "prompt.update" | "prompt.activate" | "prompt.deactivate" | "phase.rollback" | "prompt.import"
   | "user.create" | "user.update" | "user.disable" | "user.password"
   | "api_key.create" | "api_key.revoke"
-  | "auth.login_failed";
+  | "auth.login_failed"
+  | "sample_context.create" | "sample_context.update" | "sample_context.delete";
 
 export interface AuditEventInput {
   action: AuditAction;
-  targetType: "prompt" | "phase" | "user" | "api_key" | "import" | "auth";
+  targetType: "prompt" | "phase" | "user" | "api_key" | "import" | "auth" | "sample_context";
   targetId: string | null;
   before?: unknown;
   after?: unknown;

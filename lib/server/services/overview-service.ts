@@ -4,17 +4,27 @@ import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
+import { latestChangePerPhase } from "../repositories/audit-repository";
 import { phaseOverview } from "../repositories/prompt-repository";
 
-export interface PhaseOverviewRow { phase: string | null; servingVersion: number | null; versions: number; lastChange: string | null }
+export interface PhaseOverviewRow {
+  phase: string | null; servingVersion: number | null; versions: number; lastChange: string | null;
+  /** Who made the phase's latest audited change (email, key or system name) and what it was. */
+  lastChangeBy: string | null; lastChangeAction: string | null;
+}
 
 /** Every phase (and the phase-less prompts) with its serving version, version count and last change. */
 export async function servingOverview(caller: Caller): Promise<PhaseOverviewRow[]> {
   authorize(caller, "prompts:read");
-  const rows = await withDbErrors(() => phaseOverview(db()));
+  const [rows, changes] = await withDbErrors(() => Promise.all([phaseOverview(db()), latestChangePerPhase(db())]));
   const byPhase = new Map(rows.map((r) => [r.phase, r]));
+  const changeByPhase = new Map(changes.map((c) => [c.phase, c]));
   return [...PHASE_VALUES, null].map((phase) => {
     const r = byPhase.get(phase);
-    return { phase, servingVersion: r?.servingVersion ?? null, versions: r?.versions ?? 0, lastChange: r?.lastChange?.toISOString() ?? null };
+    const c = changeByPhase.get(phase);
+    return {
+      phase, servingVersion: r?.servingVersion ?? null, versions: r?.versions ?? 0, lastChange: r?.lastChange?.toISOString() ?? null,
+      lastChangeBy: c ? (c.actorLabel ?? c.actorType) : null, lastChangeAction: c?.action ?? null,
+    };
   });
 }

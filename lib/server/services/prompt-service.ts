@@ -29,12 +29,30 @@ export async function getPrompt(caller: Caller, id: string): Promise<PromptDto> 
   return toPromptDto(row);
 }
 
+export interface CreatePromptOptions {
+  /**
+   * The editor's stale-edit check: the latest version the author started from (null: the phase had none).
+   * If someone saved another version meanwhile, refuse with 409 `conflict` and the latest version in
+   * `details.latest`, so the author can review it before saving anyway.
+   */
+  expectedLatestVersion?: number | null;
+}
+
 /** Saves a new version: the next number for its phase, assigned under a per-phase lock. */
-export async function createPrompt(caller: Caller, input: unknown): Promise<PromptDto> {
+export async function createPrompt(caller: Caller, input: unknown, options: CreatePromptOptions = {}): Promise<PromptDto> {
   authorize(caller, "prompts:write");
   const data = parseInput(createPromptSchema, input);
   assertValidTemplate(data.body);
   const row = await inTransaction(async (tx) => {
+    if (options.expectedLatestVersion !== undefined) {
+      // Checked under the phase lock that numbering takes too, so no save can slip in after the check.
+      await prompts.lockPhase(tx, data.coachingPhase);
+      const latest = await prompts.findLatest(tx, data.coachingPhase);
+      if ((latest?.version ?? null) !== options.expectedLatestVersion) {
+        throw new AppError("conflict", `Version ${latest?.version} was saved after the version you started from`,
+          { expectedLatestVersion: options.expectedLatestVersion, latest: latest ? toPromptDto(latest) : null });
+      }
+    }
     const created = await prompts.insertNextVersion(tx, data);
     await recordAudit(tx, caller, { action: "prompt.create", targetType: "prompt", targetId: created.id, after: auditView(created) });
     return created;

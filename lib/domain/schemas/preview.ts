@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { CONTEXT_KEY_VALUES } from "../catalog";
+import { actionList, contextKeyList, phaseInput, promptTypeSchema } from "./prompt";
+
+/**
+ * The authoring UI's preview: a stored version (serving, or pinned even if inactive) or unsaved editor
+ * content (`draft`), assembled exactly as POST /api/resolve would.
+ */
+export const previewRequestSchema = z.strictObject({
+  phase: phaseInput.nullable(),
+  version: z.number().int().min(1).optional(),
+  promptType: promptTypeSchema.optional(),
+  draft: z.strictObject({
+    body: z.string().max(200_000),
+    requiredContextKeys: contextKeyList,
+    allowedActions: actionList,
+  }).optional(),
+  context: z.partialRecord(z.enum(CONTEXT_KEY_VALUES), z.string().max(100_000)).default({}),
+  provider: z.enum(["openai", "anthropic"]).default("openai"),
+});
+export type PreviewRequest = z.input<typeof previewRequestSchema>;

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { CONTEXT_KEY_VALUES } from "../catalog";
+import { phaseInput } from "./prompt";
+
+/** A sample context's values: catalog keys only, text as typed into the preview form. */
+export const sampleValuesSchema = z.partialRecord(z.enum(CONTEXT_KEY_VALUES), z.string().max(100_000));
+
+export const saveSampleContextSchema = z.strictObject({
+  phase: phaseInput.nullable(),
+  name: z.string().trim().min(1, { message: "Name the sample, e.g. \"New user, no notes\"" }).max(100),
+  values: sampleValuesSchema,
+});
+export type SaveSampleContextData = z.output<typeof saveSampleContextSchema>;

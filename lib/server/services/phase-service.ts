@@ -1,0 +1,52 @@
+import "server-only";
+import type { Phase } from "@/lib/domain/catalog";
+import { AppError } from "@/lib/domain/errors";
+import type { Caller } from "../auth/actor";
+import { authorize } from "../auth/authorize";
+import { db } from "../db/client";
+import { withDbErrors } from "../db/errors";
+import { promptEvents } from "../repositories/audit-repository";
+import * as prompts from "../repositories/prompt-repository";
+import { toPromptDto, type PromptDto } from "./prompt-dto";
+
+/** A version in the editor's list: everything but the content. */
+export interface VersionSummaryDto {
+  id: string; version: number; name: string | null; promptType: string; isActive: boolean; createdAt: string;
+}
+
+export interface VersionEventDto { action: string; actor: string; at: string }
+
+/** The editor shows this many versions; older ones are in the versions table (filtered by phase). */
+export const VERSION_LIST_LIMIT = 200;
+
+export async function listPhaseVersions(caller: Caller, phase: Phase | null): Promise<VersionSummaryDto[]> {
+  authorize(caller, "prompts:read");
+  const rows = await withDbErrors(() => prompts.listVersionSummaries(db(), phase, VERSION_LIST_LIMIT));
+  return rows.map((r) => ({
+    id: r.id, version: r.version, name: r.name, promptType: r.promptType, isActive: r.isActive, createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** One version of a phase; 404 `version_not_found` when the phase has no such version. */
+export async function getPhaseVersion(caller: Caller, phase: Phase | null, version: number): Promise<PromptDto> {
+  authorize(caller, "prompts:read");
+  const row = Number.isSafeInteger(version) && version >= 1
+    ? await withDbErrors(() => prompts.findByPhaseVersion(db(), phase, version))
+    : null;
+  if (!row) throw new AppError("version_not_found", `Version ${version} of ${phase ?? "the prompts without a phase"} does not exist`, { phase, version });
+  return toPromptDto(row);
+}
+
+/** The version the editor starts from: the phase's highest, active or not; null for a phase without any. */
+export async function getLatestVersion(caller: Caller, phase: Phase | null): Promise<PromptDto | null> {
+  authorize(caller, "prompts:read");
+  const row = await withDbErrors(() => prompts.findLatest(db(), phase));
+  return row ? toPromptDto(row) : null;
+}
+
+/** Who created, renamed, activated or deactivated a version, from the audit log (oldest first). */
+export async function versionHistory(caller: Caller, promptId: string): Promise<VersionEventDto[]> {
+  authorize(caller, "prompts:read");
+  const rows = await withDbErrors(() => promptEvents(db(), promptId));
+  return rows.map((r) => ({ action: r.action, actor: r.actorLabel ?? r.actorType, at: r.createdAt.toISOString() }));
+}

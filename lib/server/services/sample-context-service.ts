@@ -1,0 +1,68 @@
+import "server-only";
+import type { Phase } from "@/lib/domain/catalog";
+import { AppError } from "@/lib/domain/errors";
+import { saveSampleContextSchema } from "@/lib/domain/schemas/sample-context";
+import type { Caller } from "../auth/actor";
+import { authorize } from "../auth/authorize";
+import { db } from "../db/client";
+import { inTransaction, withDbErrors } from "../db/errors";
+import * as samples from "../repositories/sample-context-repository";
+import type { SampleContextRow } from "../repositories/sample-context-repository";
+import { recordAudit } from "./audit";
+import { parseInput } from "./parse-input";
+
+/**
+ * Sample contexts are team-shared test data for previews, not prompt content: anyone who may read
+ * prompts (viewers included: product leads preview with them) may save and delete them. Every change
+ * is audited, so a removed sample can be traced and re-created.
+ */
+const PERMISSION = "prompts:read";
+
+export interface SampleContextDto {
+  id: string; phase: string | null; name: string; values: Record<string, string>; updatedAt: string;
+}
+
+function toDto(row: SampleContextRow): SampleContextDto {
+  return { id: row.id, phase: row.phase, name: row.name, values: row.values as Record<string, string>, updatedAt: row.updatedAt.toISOString() };
+}
+
+export async function listSampleContexts(caller: Caller, phase: Phase | null): Promise<SampleContextDto[]> {
+  authorize(caller, PERMISSION);
+  return (await withDbErrors(() => samples.listByPhase(db(), phase))).map(toDto);
+}
+
+/** Saves by name: a new name creates a sample, an existing one (same phase) gets the new values. */
+export async function saveSampleContext(caller: Caller, input: unknown): Promise<{ sample: SampleContextDto; created: boolean }> {
+  authorize(caller, PERMISSION);
+  const data = parseInput(saveSampleContextSchema, input);
+  const values = Object.fromEntries(Object.entries(data.values).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return inTransaction(async (tx) => {
+    await samples.lockName(tx, data.phase, data.name);
+    const existing = await samples.findByName(tx, data.phase, data.name);
+    if (existing) {
+      const row = await samples.updateValues(tx, existing.id, values);
+      await recordAudit(tx, caller, { action: "sample_context.update", targetType: "sample_context", targetId: row.id,
+        before: { phase: existing.phase, name: existing.name, keys: Object.keys(existing.values as object) },
+        after: { phase: row.phase, name: row.name, keys: Object.keys(values) } });
+      return { sample: toDto(row), created: false };
+    }
+    const row = await samples.insert(tx, { phase: data.phase, name: data.name, values,
+      createdBy: caller.actor.kind === "user" ? caller.actor.id : null });
+    await recordAudit(tx, caller, { action: "sample_context.create", targetType: "sample_context", targetId: row.id,
+      after: { phase: row.phase, name: row.name, keys: Object.keys(values) } });
+    return { sample: toDto(row), created: true };
+  });
+}
+
+export async function deleteSampleContext(caller: Caller, id: string): Promise<{ id: string }> {
+  authorize(caller, PERMISSION);
+  return inTransaction(async (tx) => {
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await samples.findById(tx, id) : null;
+    if (!row) throw new AppError("not_found", `No sample context with id ${id}`);
+    await samples.remove(tx, id);
+    // The values go into the audit row so a deleted sample can be restored by hand.
+    await recordAudit(tx, caller, { action: "sample_context.delete", targetType: "sample_context", targetId: id,
+      before: { phase: row.phase, name: row.name, values: row.values } });
+    return { id };
+  });
+}
