@@ -11,6 +11,7 @@ export function AppHeader({ caller }: { caller: Caller }) {
       <nav aria-label="Main">
         <Link href="/" className="brand">Prompt Manager</Link>
         <Link href="/prompts">Prompts</Link>
+        <Link href="/prompts/import">Import &amp; export</Link>
         {can(actor, "admin") && <Link href="/admin">Admin</Link>}
       </nav>
       {actor.kind === "user" && (

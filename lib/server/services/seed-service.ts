@@ -4,8 +4,10 @@ import { createPromptSchema } from "@/lib/domain/schemas/prompt";
 import { assertValidTemplate } from "@/lib/domain/template";
 import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
-import { SYSTEM_CALLER } from "../auth/actor";
+import type { Caller } from "../auth/actor";
 import { recordAudit } from "./audit";
+
+const SEED_CALLER: Caller = { actor: { kind: "system", name: "demo seed" }, requestId: "seed" };
 
 /** Seeds the demo prompts in one transaction; with `onlyIfEmpty` a table that has any row is left alone. */
 export async function seedDemoPrompts(opts: { onlyIfEmpty: boolean }): Promise<number> {
@@ -17,7 +19,7 @@ export async function seedDemoPrompts(opts: { onlyIfEmpty: boolean }): Promise<n
     if (opts.onlyIfEmpty && (await prompts.count(tx)) > 0) return 0;
     for (const p of data) {
       const row = await prompts.insertNextVersion(tx, p);
-      await recordAudit(tx, SYSTEM_CALLER, { action: "prompt.create", targetType: "prompt", targetId: row.id, after: { phase: row.coachingPhase, version: row.version, seed: "demo" } });
+      await recordAudit(tx, SEED_CALLER, { action: "prompt.create", targetType: "prompt", targetId: row.id, after: { phase: row.coachingPhase, version: row.version, seed: "demo" } });
     }
     return data.length;
   });
