@@ -12,7 +12,7 @@ test("sign-in and the prompts overview: phases with who changed them last, acces
   await expect(page).toHaveURL(/\/prompts$/); // "/" leads to the overview
   const phases = page.getByRole("table", { name: /Coaching phases/ });
   await expect(phases.getByRole("row")).toHaveCount(10); // header + 8 phases + no-phase
-  await expect(phases.getByRole("row", { name: /Introduction/ })).toContainText(/v2.*2.*UTC · cli saved a version/s);
+  await expect(phases.getByRole("row", { name: /Introduction/ })).toContainText(/v2.*2.*UTC · demo seed saved a version/s);
   await expectAccessible(page, "/prompts");
   await screenshot(page, "prompts-overview");
 });
