@@ -40,7 +40,7 @@ export function lintTemplate(body: string, requiredKeys: readonly string[]): Lin
     if (!isContextKey(key)) {
       findings.push({
         code: "unknown_key", severity: "warning", key, ...span(part.offset, part.length),
-        message: `"${key}" is not a catalog context key; resolve fails unless the caller sends it anyway`,
+        message: `"${key}" is not a catalog context key; resolve only accepts catalog keys, so this version can never resolve`,
       });
     } else if (!required.has(key)) {
       findings.push({
