@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { runAfterCommit } from "./after-commit";
 import { db, type Tx } from "./client";
 
 // SQLSTATEs and driver codes that mean "the database is not reachable right now".
@@ -42,6 +43,8 @@ export async function withDbErrors<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Every write goes through here: one transaction, generous waits so bursts queue instead of failing. */
-export function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withDbErrors(() => db().$transaction(fn, { maxWait: 30_000, timeout: 30_000 }));
+export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await withDbErrors(() => db().$transaction(fn, { maxWait: 30_000, timeout: 30_000 }));
+  runAfterCommit();
+  return result;
 }

@@ -1,0 +1,92 @@
+import "server-only";
+import pg from "pg";
+
+export interface ChangeListenerOptions {
+  url: string;
+  channels: readonly string[];
+  onNotify: (channel: string, payload: string) => void;
+  /** LISTEN is in effect on every channel: from now on no change goes unnoticed. */
+  onListening: () => void;
+  /** The connection is gone: changes may be missed until `onListening` is called again. */
+  onLost: (error: unknown) => void;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  connectTimeoutMs?: number;
+}
+
+export interface ChangeListener {
+  isListening: () => boolean;
+  stop: () => Promise<void>;
+}
+
+/**
+ * LISTENs on a dedicated connection, outside the Prisma pool: a pooled connection is handed to other
+ * queries and recycled, and LISTEN belongs to one session. When the connection drops (database
+ * restart, network, idle kill) it reconnects with exponential backoff and jitter, so a fleet of
+ * instances does not reconnect in lockstep, capped low so a recovered database is noticed quickly.
+ */
+export function startChangeListener(opts: ChangeListenerOptions): ChangeListener {
+  const minBackoff = opts.minBackoffMs ?? 100;
+  const maxBackoff = opts.maxBackoffMs ?? 2_000;
+  let client: pg.Client | null = null;
+  let listening = false;
+  let stopped = false;
+  let failures = 0;
+  let retry: NodeJS.Timeout | null = null;
+
+  const scheduleReconnect = () => {
+    if (stopped || retry) return;
+    const delay = Math.min(maxBackoff, minBackoff * 2 ** failures) * (0.8 + Math.random() * 0.4);
+    failures++;
+    retry = setTimeout(() => { retry = null; void connect(); }, delay);
+    retry.unref();
+  };
+
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: opts.connectTimeoutMs ?? 2_000, keepAlive: true });
+    client = c;
+    let lost = false;
+    const lose = (error: unknown) => {
+      if (lost) return;
+      lost = true;
+      const wasListening = listening;
+      listening = false;
+      if (client === c) client = null;
+      c.removeAllListeners("notification");
+      c.end().catch(() => undefined);
+      if (!stopped && wasListening) opts.onLost(error);
+      scheduleReconnect();
+    };
+    c.on("error", lose);
+    c.on("end", () => lose(new Error("listener connection ended")));
+    c.on("notification", (m) => opts.onNotify(m.channel, m.payload ?? ""));
+    try {
+      await c.connect();
+      for (const channel of opts.channels) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      lose(error);
+      return;
+    }
+    if (stopped || lost) return;
+    failures = 0;
+    listening = true;
+    opts.onListening();
+  };
+
+  void connect();
+  return {
+    isListening: () => listening,
+    stop: async () => {
+      stopped = true;
+      listening = false;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      if (c) {
+        c.removeAllListeners();
+        c.on("error", () => undefined);
+        await c.end().catch(() => undefined);
+      }
+    },
+  };
+}
