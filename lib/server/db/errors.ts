@@ -3,15 +3,24 @@ import { AppError } from "@/lib/domain/errors";
 import { runAfterCommit } from "./after-commit";
 import { db, type Tx } from "./client";
 
-// SQLSTATEs and driver codes that mean "the database is not reachable right now".
-const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+// SQLSTATEs, socket errors, Prisma codes (P1001 can't reach, P1002/P1008 timed out, P1017 closed,
+// P2024 no pool connection in time) and driver-adapter kinds that mean "the database is not reachable
+// right now" (53300: too many connections).
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006",
+  "P1001", "P1002", "P1008", "P1017", "P2024", "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections",
+]);
 
+// Prisma keeps the driver's error under meta.driverAdapterError, and that one its details under cause.
 function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
+  const queue: unknown[] = [error];
+  for (let seen = 0; queue.length && seen < 10; seen++) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object") continue;
+    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     for (const c of [o.code, o.originalCode, o.kind]) if (typeof c === "string") codes.push(c);
-    e = o.cause;
+    queue.push(o.cause, o.meta?.driverAdapterError);
   }
   return codes;
 }
