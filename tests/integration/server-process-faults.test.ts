@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, http, startAppServer, type AppServer } from "../support/app-server";
+import { ensureBuilt, startAppServer, type AppServer } from "@/scripts/lib/app-server";
+import { http } from "../support/app-http";
 import { waitFor } from "../support/wait";
 
 // Faults that need real server processes: `next start` on the production build, on this file's own
@@ -11,7 +12,8 @@ const servers: AppServer[] = [];
 const raw = new pg.Client({ connectionString: databaseUrl });
 
 async function start(): Promise<AppServer> {
-  const server = await startAppServer(databaseUrl);
+  // A small pool: several servers and test files share one PostgreSQL's connection limit.
+  const server = await startAppServer(databaseUrl, { PM_DB_POOL_SIZE: "4" });
   servers.push(server);
   return server;
 }

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import net from "node:net";
-import { needsBuild } from "@/scripts/lib/build-state";
+import { needsBuild } from "./build-state";
 
 export interface AppServer {
   url: string;
@@ -14,7 +14,7 @@ export interface AppServer {
 
 /**
  * The production build, as `npm start` serves it. `npm test` builds before running any test
- * (scripts/build-if-needed.ts), so this only builds when a test file runs on its own.
+ * (scripts/build-if-needed.ts), so in tests this only builds when a file runs on its own.
  */
 export function ensureBuilt(): void {
   if (!needsBuild()) return;
@@ -22,7 +22,7 @@ export function ensureBuilt(): void {
   if (status !== 0) throw new Error(`next build failed (exit ${status})`);
 }
 
-/** A free port in 3200–3299, the app ports reserved for this suite (PM_APP_PORT_BASE moves the range). */
+/** A free port in 3200–3299, the app ports reserved for the tests and the bench (PM_APP_PORT_BASE moves the range). */
 export async function freePort(): Promise<number> {
   const base = Number(process.env.PM_APP_PORT_BASE ?? 3200);
   const offset = Math.floor(Math.random() * 100);
@@ -44,7 +44,7 @@ export async function freePort(): Promise<number> {
 export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PM_DB_POOL_SIZE: "4", ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
@@ -73,15 +73,4 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** JSON request helper for a running server. */
-export async function http(server: AppServer, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }

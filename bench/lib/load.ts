@@ -1,0 +1,61 @@
+import autocannon from "autocannon";
+
+export interface Target { label: string; path: string; method: "GET" | "POST"; headers?: Record<string, string>; body?: string }
+
+export interface RunFigures { reqPerSec: number; p50: number; p99: number; requests: number; failures: number }
+
+export interface Comparison { health: RunFigures[]; resolve: RunFigures[] }
+
+export const CONNECTIONS = 50;
+
+/** One autocannon run at 50 connections. Any non-2xx answer or connection error counts as a failure. */
+export async function runLoad(baseUrl: string, target: Target, seconds: number): Promise<RunFigures> {
+  const result = await autocannon({
+    url: `${baseUrl}${target.path}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: target.method,
+    headers: target.headers,
+    body: target.body,
+  });
+  return {
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors,
+  };
+}
+
+/**
+ * Health and resolve in alternating runs (health, resolve, health, resolve, …) after a short warm-up
+ * of both, so drift of the machine during the bench hits both the same way.
+ */
+export async function alternate(baseUrl: string, health: Target, resolve: Target, rounds: number, seconds: number): Promise<Comparison> {
+  await runLoad(baseUrl, health, 2);
+  await runLoad(baseUrl, resolve, 2);
+  const out: Comparison = { health: [], resolve: [] };
+  for (let i = 0; i < rounds; i++) {
+    out.health.push(await runLoad(baseUrl, health, seconds));
+    out.resolve.push(await runLoad(baseUrl, resolve, seconds));
+  }
+  return out;
+}
+
+export interface Summary { reqPerSec: number; p50: number; p99: number; requests: number; failures: number }
+
+/** Mean throughput over the runs; median of their p50 and p99. */
+export function summarize(runs: RunFigures[]): Summary {
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  };
+  return {
+    reqPerSec: runs.reduce((sum, r) => sum + r.reqPerSec, 0) / runs.length,
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    failures: runs.reduce((sum, r) => sum + r.failures, 0),
+  };
+}
