@@ -5,13 +5,17 @@ export interface CacheConfig {
   ttlMs: number;
   staleAfterMs: number;
   maxEntries: number;
+  /** Interval of the change listener's liveness ping; an answer must come within min(2 s, interval). */
+  pingMs: number;
 }
 
 /**
  * PM_CACHE=off turns the prompt cache off (every resolve queries the database; the benchmark compares
  * both). PM_CACHE_TTL_MS bounds how long an entry may live without any invalidation arriving, and
  * PM_CACHE_STALE_AFTER_MS how long a resolve waits for a slow database before it serves the last
- * known good prompt. A malformed value stops the server at the first resolve instead of being guessed.
+ * known good prompt. PM_CACHE_PING_MS is how often the listener connection proves it is alive (a dead
+ * one would silently deliver no invalidations). A malformed value stops the first resolve with an
+ * error instead of being guessed at.
  */
 export function cacheConfig(env: Record<string, string | undefined> = process.env): CacheConfig {
   const mode = env.PM_CACHE ?? "on";
@@ -21,6 +25,7 @@ export function cacheConfig(env: Record<string, string | undefined> = process.en
     ttlMs: positiveInt(env, "PM_CACHE_TTL_MS", 60_000),
     staleAfterMs: positiveInt(env, "PM_CACHE_STALE_AFTER_MS", 1_000),
     maxEntries: positiveInt(env, "PM_CACHE_MAX_ENTRIES", 10_000),
+    pingMs: positiveInt(env, "PM_CACHE_PING_MS", 5_000),
   };
 }
 

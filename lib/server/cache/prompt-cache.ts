@@ -33,6 +33,8 @@ function create(): PromptCacheState {
   const listener = startChangeListener({
     url: databaseUrl(),
     channels: [PROMPT_CHANGES_CHANNEL],
+    pingEveryMs: config.pingMs,
+    pingTimeoutMs: Math.min(2_000, config.pingMs),
     onNotify: (_channel, payload) => applyChange(cache, payload),
     onListening: () => {
       cache.setListening(true);

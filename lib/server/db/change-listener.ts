@@ -12,6 +12,9 @@ export interface ChangeListenerOptions {
   minBackoffMs?: number;
   maxBackoffMs?: number;
   connectTimeoutMs?: number;
+  /** How often the connection is proven alive with a query; one unanswered within pingTimeoutMs drops it. */
+  pingEveryMs?: number;
+  pingTimeoutMs?: number;
 }
 
 export interface ChangeListener {
@@ -24,6 +27,8 @@ export interface ChangeListener {
  * queries and recycled, and LISTEN belongs to one session. When the connection drops (database
  * restart, network, idle kill) it reconnects with exponential backoff and jitter, so a fleet of
  * instances does not reconnect in lockstep, capped low so a recovered database is noticed quickly.
+ * A connection that is silently dead (hung server, half-open TCP) raises no error and would just
+ * deliver nothing, so it is pinged, and dropped when a ping goes unanswered.
  */
 export function startChangeListener(opts: ChangeListenerOptions): ChangeListener {
   const minBackoff = opts.minBackoffMs ?? 100;
@@ -33,6 +38,7 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
   let stopped = false;
   let failures = 0;
   let retry: NodeJS.Timeout | null = null;
+  let pinger: NodeJS.Timeout | null = null;
 
   const scheduleReconnect = () => {
     if (stopped || retry) return;
@@ -51,6 +57,8 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
       lost = true;
       const wasListening = listening;
       listening = false;
+      if (pinger) clearInterval(pinger);
+      pinger = null;
       if (client === c) client = null;
       c.removeAllListeners("notification");
       c.end().catch(() => undefined);
@@ -70,7 +78,23 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
     if (stopped || lost) return;
     failures = 0;
     listening = true;
+    pinger = setInterval(() => void ping(c, lose), opts.pingEveryMs ?? 5_000);
+    pinger.unref();
     opts.onListening();
+  };
+
+  const ping = async (c: pg.Client, lose: (error: unknown) => void) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("listener connection did not answer a ping")), opts.pingTimeoutMs ?? 2_000);
+    });
+    try {
+      await Promise.race([c.query("SELECT 1"), timeout]);
+    } catch (error) {
+      lose(error);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 
   void connect();
@@ -80,6 +104,7 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
       stopped = true;
       listening = false;
       if (retry) clearTimeout(retry);
+      if (pinger) clearInterval(pinger);
       const c = client;
       client = null;
       if (c) {

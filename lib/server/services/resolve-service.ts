@@ -35,11 +35,14 @@ export async function resolveWithCacheStatus(
   authorize(caller, "resolve");
   const req = parseInput(resolveRequestSchema, input);
   const phase = req.phase ?? null;
-  const found = await findPrompt(phase, req.promptType, req.version, options.includeInactive);
-  const prompt = found.value;
   // The system-context prompt frames every user phase; it is not added to itself or to phase-less
-  // prompts (the sentinel is a separate agent with its own instructions).
-  const systemContext = phase && phase !== SYSTEM_CONTEXT_PHASE ? await servingPrompt(SYSTEM_CONTEXT_PHASE, undefined) : null;
+  // prompts (the sentinel is a separate agent with its own instructions). Both lookups run at once:
+  // on a miss that is one round trip, and with a hanging database one stale-after wait, not two.
+  const [found, systemContext] = await Promise.all([
+    findPrompt(phase, req.promptType, req.version, options.includeInactive),
+    phase && phase !== SYSTEM_CONTEXT_PHASE ? servingPrompt(SYSTEM_CONTEXT_PHASE, undefined) : null,
+  ]);
+  const prompt = found.value;
   const content = options.draft ?? prompt;
   const assembled = assemblePrompt({
     systemContext: systemContext?.value ? { body: systemContext.value.body } : null,
