@@ -67,14 +67,14 @@ export async function fillTo(url: string, total: number): Promise<number> {
   if (missing <= 0) return n;
   const phases = [...PHASE_VALUES, null];
   await query(url, `
-    WITH base AS (
+    WITH base AS MATERIALIZED (
       SELECT p.phase, p.ord, coalesce((SELECT max(version) FROM prompts WHERE coaching_phase IS NOT DISTINCT FROM p.phase), 0) AS top
       FROM unnest($1::varchar[]) WITH ORDINALITY AS p(phase, ord)
     )
     INSERT INTO prompts (coaching_phase, version, name, body, prompt_type, is_active)
     SELECT b.phase, b.top + 1 + g / $3::int, 'bulk ' || g, repeat('An older draft of this phase, kept for history. ', 14) || g,
            CASE WHEN b.phase IS NULL THEN 'sentinel' ELSE 'coach' END,
-           b.phase IS NOT NULL AND b.phase NOT IN ($4, 'system_context') AND g % 3 = 0
+           b.phase IS NOT NULL AND b.phase NOT IN ($4, 'system_context') AND (g / $3::int) % 3 = 0
     FROM generate_series(0, $2::int - 1) AS g JOIN base b ON b.ord = g % $3::int + 1`,
   [phases, missing, phases.length, BENCH_PHASE]);
   await query(url, "ANALYZE prompts");

@@ -1,7 +1,7 @@
 import "server-only";
-import { SYSTEM_CONTEXT_PHASE, type ActionType, type Phase, type PromptType } from "@/lib/domain/catalog";
+import { SYSTEM_CONTEXT_PHASE, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
-import { assemblePrompt, type Provider, type SectionKind } from "@/lib/domain/assembly";
+import { assemblePrepared, type Provider, type SectionKind } from "@/lib/domain/assembly";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
@@ -11,6 +11,7 @@ import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import { parseInput } from "./parse-input";
+import { prepareContent, preparedRow } from "./prepared-prompts";
 
 export interface ResolveResult {
   prompt: { id: string; phase: string | null; version: number; name: string | null; promptType: string };
@@ -44,9 +45,8 @@ export async function resolveWithCacheStatus(
   ]);
   const prompt = found.value;
   const content = options.draft ?? prompt;
-  const assembled = assemblePrompt({
+  const assembled = assemblePrepared(options.draft ? prepareContent(options.draft) : preparedRow(prompt), {
     systemContext: systemContext?.value ? { body: systemContext.value.body } : null,
-    prompt: { body: content.body, requiredContextKeys: content.requiredContextKeys, allowedActions: content.allowedActions as ActionType[] },
     context: req.context,
     provider: req.provider as Provider,
   });
