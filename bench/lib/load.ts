@@ -1,17 +1,20 @@
 import autocannon from "autocannon";
+import { processCpuMs } from "./machine";
 
 export interface Target { label: string; path: string; method: "GET" | "POST"; headers?: Record<string, string>; body?: string }
 
-export interface RunFigures { reqPerSec: number; p50: number; p99: number; requests: number; failures: number }
+/** serverCpuUs: CPU time the server process spent per request, a figure other load on the machine barely moves. */
+export interface RunFigures { reqPerSec: number; p50: number; p99: number; requests: number; failures: number; serverCpuUs: number }
 
 export interface Comparison { health: RunFigures[]; resolve: RunFigures[] }
 
 export const CONNECTIONS = 50;
 
 /** One autocannon run at 50 connections. Any non-2xx answer or connection error counts as a failure. */
-export async function runLoad(baseUrl: string, target: Target, seconds: number): Promise<RunFigures> {
+export async function runLoad(server: { url: string; pid: number }, target: Target, seconds: number): Promise<RunFigures> {
+  const cpuBefore = processCpuMs(server.pid);
   const result = await autocannon({
-    url: `${baseUrl}${target.path}`,
+    url: `${server.url}${target.path}`,
     connections: CONNECTIONS,
     duration: seconds,
     method: target.method,
@@ -24,6 +27,7 @@ export async function runLoad(baseUrl: string, target: Target, seconds: number):
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.non2xx + result.errors,
+    serverCpuUs: ((processCpuMs(server.pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
   };
 }
 
@@ -31,20 +35,20 @@ export async function runLoad(baseUrl: string, target: Target, seconds: number):
  * Health and resolve in alternating runs (health, resolve, health, resolve, …) after a short warm-up
  * of both, so drift of the machine during the bench hits both the same way.
  */
-export async function alternate(baseUrl: string, health: Target, resolve: Target, rounds: number, seconds: number): Promise<Comparison> {
-  await runLoad(baseUrl, health, 2);
-  await runLoad(baseUrl, resolve, 2);
+export async function alternate(server: { url: string; pid: number }, health: Target, resolve: Target, rounds: number, seconds: number): Promise<Comparison> {
+  await runLoad(server, health, 2);
+  await runLoad(server, resolve, 2);
   const out: Comparison = { health: [], resolve: [] };
   for (let i = 0; i < rounds; i++) {
-    out.health.push(await runLoad(baseUrl, health, seconds));
-    out.resolve.push(await runLoad(baseUrl, resolve, seconds));
+    out.health.push(await runLoad(server, health, seconds));
+    out.resolve.push(await runLoad(server, resolve, seconds));
   }
   return out;
 }
 
-export interface Summary { reqPerSec: number; p50: number; p99: number; requests: number; failures: number }
+export interface Summary { reqPerSec: number; p50: number; p99: number; requests: number; failures: number; serverCpuUs: number }
 
-/** Mean throughput over the runs; median of their p50 and p99. */
+/** Mean throughput over the runs; median of their p50 and p99; server CPU per request over all of them. */
 export function summarize(runs: RunFigures[]): Summary {
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -57,5 +61,6 @@ export function summarize(runs: RunFigures[]): Summary {
     p99: median(runs.map((r) => r.p99)),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
+    serverCpuUs: runs.reduce((sum, r) => sum + r.serverCpuUs * r.requests, 0) / Math.max(1, runs.reduce((sum, r) => sum + r.requests, 0)),
   };
 }

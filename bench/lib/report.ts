@@ -6,6 +6,8 @@ export interface ConfigResult { cache: "on" | "off"; rows: number; comparison: C
 
 export interface BenchResults {
   machine: Machine;
+  /** 1-minute load average when the bench started and ended: other work on the machine skews req/s. */
+  load: { start: number; end: number };
   database: string;
   seconds: number;
   rounds: number;
@@ -13,11 +15,14 @@ export interface BenchResults {
   configs: ConfigResult[];
   explain: { rows: number; sql: string; plan: string[] }[];
   invalidation: InvalidationFigures;
+  /** A fresh cache-on server under resolve load only, ROUNDS runs. */
+  resolveOnlyRss: { name: string; vmHwmKb: number };
 }
 
 const ms = (v: number) => v.toFixed(v < 10 ? 2 : 1);
 const rps = (v: number) => Math.round(v).toLocaleString("en-US");
 const ratioOf = (c: Comparison) => summarize(c.resolve).reqPerSec / summarize(c.health).reqPerSec;
+const costRatioOf = (c: Comparison) => summarize(c.health).serverCpuUs / summarize(c.resolve).serverCpuUs;
 
 function runsCell(runs: RunFigures[]): string {
   return runs.map((r) => rps(r.reqPerSec)).join(" / ");
@@ -32,7 +37,9 @@ export function renderReport(r: BenchResults): string {
     "",
     `Measured by \`npm run bench\` on ${r.machine.date} at commit ${r.machine.commit}.`,
     "",
-    `- Machine: ${r.machine.nproc} CPUs (\`nproc\`), ${r.machine.cpu}, ${r.machine.memory} memory, ${r.machine.os}, Node ${r.machine.node}`,
+    `- Machine: ${r.machine.nproc} CPUs (\`nproc\`), ${r.machine.cpu}, ${r.machine.memory} memory, ${r.machine.os}, Node ${r.machine.node}; ` +
+      `1-minute load average ${r.load.start.toFixed(1)} at the start and ${r.load.end.toFixed(1)} at the end (other work shares this machine, so req/s moves from run to run; ` +
+      "the server's CPU time per request, read from /proc, moves much less)",
     `- Database: ${r.database}; app pool ${process.env.PM_DB_POOL_SIZE ?? 10} connections`,
     `- Server: production build, \`next start\`, one instance; load from autocannon (programmatic, same machine) at ${CONNECTIONS} connections`,
     `- Runs: ${r.seconds} s each, health and resolve alternating, ${r.rounds} rounds after a 2 s warm-up of each; req/s is the mean of the rounds, p50/p99 the median of the rounds' values`,
@@ -40,20 +47,22 @@ export function renderReport(r: BenchResults): string {
     "",
     "## Resolve against health",
     "",
-    "| rows in `prompts` | cache | endpoint | req/s (mean) | req/s per round | p50 ms | p99 ms | failed |",
-    "| ---: | --- | --- | ---: | --- | ---: | ---: | ---: |",
+    "| rows in `prompts` | cache | endpoint | req/s (mean) | req/s per round | p50 ms | p99 ms | server CPU µs/req | failed |",
+    "| ---: | --- | --- | ---: | --- | ---: | ---: | ---: | ---: |",
   ];
   for (const c of r.configs) {
     for (const endpoint of ["health", "resolve"] as const) {
       const s = summarize(c.comparison[endpoint]);
-      lines.push(`| ${c.rows.toLocaleString("en-US")} | ${c.cache} | ${endpoint} | ${rps(s.reqPerSec)} | ${runsCell(c.comparison[endpoint])} | ${ms(s.p50)} | ${ms(s.p99)} | ${s.failures} of ${s.requests.toLocaleString("en-US")} |`);
+      lines.push(`| ${c.rows.toLocaleString("en-US")} | ${c.cache} | ${endpoint} | ${rps(s.reqPerSec)} | ${runsCell(c.comparison[endpoint])} | ${ms(s.p50)} | ${ms(s.p99)} | ${Math.round(s.serverCpuUs)} | ${s.failures} of ${s.requests.toLocaleString("en-US")} |`);
     }
   }
-  lines.push("", "| rows | ratio resolve/health, cache on | ratio, cache off (PM_CACHE=off) |", "| ---: | ---: | ---: |");
+  lines.push("", "Ratio resolve/health of req/s, and of cost (health's server CPU per request over resolve's):", "",
+    "| rows | cache on: req/s ratio | cache on: cost ratio | cache off: req/s ratio | cache off: cost ratio |", "| ---: | ---: | ---: | ---: | ---: |");
+  const cell = (c: ConfigResult | undefined, f: (c: Comparison) => number) => (c ? f(c.comparison).toFixed(2) : "—");
   for (const rows of sizes) {
     const on = find("on", rows);
     const off = find("off", rows);
-    lines.push(`| ${rows.toLocaleString("en-US")} | ${on ? ratioOf(on.comparison).toFixed(2) : "—"} | ${off ? ratioOf(off.comparison).toFixed(2) : "—"} |`);
+    lines.push(`| ${rows.toLocaleString("en-US")} | ${cell(on, ratioOf)} | ${cell(on, costRatioOf)} | ${cell(off, ratioOf)} | ${cell(off, costRatioOf)} |`);
   }
 
   lines.push("", `## Scale: ${small.toLocaleString("en-US")} against ${large.toLocaleString("en-US")} prompt versions`, "",
@@ -76,13 +85,17 @@ export function renderReport(r: BenchResults): string {
     `(B was answering from memory before ${inv.warmBeforeSave} of the ${inv.saves} saves).`, "",
     "| p50 ms | p99 ms | max ms |", "| ---: | ---: | ---: |", `| ${ms(inv.p50)} | ${ms(inv.p99)} | ${ms(inv.max)} |`);
 
-  lines.push("", "## Peak memory of the server process", "", "| rows | cache | process | VmHWM |", "| ---: | --- | --- | ---: |");
-  for (const c of r.configs) lines.push(`| ${c.rows.toLocaleString("en-US")} | ${c.cache} | \`${c.rss.name}\` | ${(c.rss.vmHwmKb / 1024).toFixed(0)} MiB |`);
+  lines.push("", "## Peak memory of the server process", "", "VmHWM of the Next server process itself (`/proc/<pid>/status`), after its runs.", "",
+    "| rows | cache | traffic | process | VmHWM |", "| ---: | --- | --- | --- | ---: |");
+  const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
+  for (const c of r.configs) lines.push(`| ${c.rows.toLocaleString("en-US")} | ${c.cache} | health and resolve | \`${c.rss.name}\` | ${mib(c.rss.vmHwmKb)} |`);
+  lines.push(`| ${large.toLocaleString("en-US")} | on | resolve only | \`${r.resolveOnlyRss.name}\` | ${mib(r.resolveOnlyRss.vmHwmKb)} |`);
 
   lines.push("", "## Against the targets", "");
   const smallOn = find("on", small);
   const ratio = smallOn ? ratioOf(smallOn.comparison) : Number.NaN;
-  lines.push(`- Ratio resolve/health with the cache ≥ 0.9: **${ratio.toFixed(2)}** — ${ratio >= 0.9 ? "met" : "missed"}`);
+  lines.push(`- Ratio resolve/health with the cache ≥ 0.9: **${ratio.toFixed(2)}** — ${ratio >= 0.9 ? "met" : "missed"} ` +
+    `(cost ratio ${smallOn ? costRatioOf(smallOn.comparison).toFixed(2) : "—"})`);
   for (const cache of ["on", "off"] as const) {
     const a = find(cache, small);
     const b = find(cache, large);
