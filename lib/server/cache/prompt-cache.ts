@@ -29,7 +29,7 @@ function create(): PromptCacheState {
   const config = cacheConfig();
   if (!config.enabled) return { cache: null, listener: null, unhook: () => undefined };
   const cache = new PhaseCache({ ...config, isUnavailable: (e) => isAppError(e) && e.code === "db_unavailable" });
-  let lostAt: number | null = null;
+  let downSince: number | null = null;
   const listener = startChangeListener({
     url: databaseUrl(),
     channels: [PROMPT_CHANGES_CHANNEL],
@@ -38,13 +38,14 @@ function create(): PromptCacheState {
     onNotify: (_channel, payload) => applyChange(cache, payload),
     onListening: () => {
       cache.setListening(true);
-      if (lostAt !== null) console.warn(`prompt cache: listening again after ${Date.now() - lostAt} ms; flushed`);
-      lostAt = null;
+      if (downSince !== null) console.warn(`prompt cache: listening again after ${Date.now() - downSince} ms; flushed`);
+      downSince = null;
     },
     onLost: (error) => {
       cache.setListening(false);
-      lostAt = Date.now();
-      console.warn(`prompt cache: change listener lost (${error instanceof Error ? error.message : String(error)}); reconnecting`);
+      downSince = Date.now();
+      console.warn(`prompt cache: change listener down (${error instanceof Error ? error.message : String(error)}); ` +
+        "every resolve reads the database until it is back");
     },
   });
   // Any write of this instance may have replaced a serving prompt; its NOTIFY follows within milliseconds,

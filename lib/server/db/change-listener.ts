@@ -7,7 +7,10 @@ export interface ChangeListenerOptions {
   onNotify: (channel: string, payload: string) => void;
   /** LISTEN is in effect on every channel: from now on no change goes unnoticed. */
   onListening: () => void;
-  /** The connection is gone: changes may be missed until `onListening` is called again. */
+  /**
+   * Not listening: the connection is gone, or could not be made. Changes may be missed until
+   * `onListening` is called again. Called once per outage, not for every failed retry.
+   */
   onLost: (error: unknown) => void;
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -37,6 +40,7 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
   let listening = false;
   let stopped = false;
   let failures = 0;
+  let reported = false; // onLost already called for the current outage
   let retry: NodeJS.Timeout | null = null;
   let pinger: NodeJS.Timeout | null = null;
 
@@ -55,14 +59,14 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
     const lose = (error: unknown) => {
       if (lost) return;
       lost = true;
-      const wasListening = listening;
       listening = false;
       if (pinger) clearInterval(pinger);
       pinger = null;
       if (client === c) client = null;
       c.removeAllListeners("notification");
       c.end().catch(() => undefined);
-      if (!stopped && wasListening) opts.onLost(error);
+      if (!stopped && !reported) opts.onLost(error);
+      reported = true;
       scheduleReconnect();
     };
     c.on("error", lose);
@@ -77,6 +81,7 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
     }
     if (stopped || lost) return;
     failures = 0;
+    reported = false;
     listening = true;
     pinger = setInterval(() => void ping(c, lose), opts.pingEveryMs ?? 5_000);
     pinger.unref();
