@@ -7,16 +7,20 @@ import { findServing } from "@/lib/server/repositories/prompt-repository";
 import { PHASE_VALUES } from "@/lib/domain/catalog";
 import { BENCH_PHASE } from "./bench-prompt";
 
-export interface BenchDatabase { url: string; where: string; serverVersion: string; close: () => Promise<void> }
-
-const NAME = "pm_bench";
+export interface BenchServer {
+  where: string;
+  /** A fresh, migrated database; with `template`, a copy of that one (which must have no connections). */
+  create: (name: string, template?: string) => Promise<string>;
+  /** Drops the databases it created and stops the embedded server if it started one. */
+  close: () => Promise<void>;
+}
 
 /**
- * A fresh, migrated `pm_bench` database on the machine's PostgreSQL (BENCH_ADMIN_URL, else
- * TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test), or on an embedded server of the
+ * The PostgreSQL the bench creates its databases on: the machine's (BENCH_ADMIN_URL, else
+ * TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test), or an embedded server of the
  * bench's own when that one cannot be reached.
  */
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+export async function openBenchServer(): Promise<BenchServer> {
   let adminUrl = process.env.BENCH_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   let embedded: EmbeddedDatabase | null = null;
   if (!(await reachable(adminUrl))) {
@@ -24,18 +28,24 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     embedded = await startEmbedded({ dir: ".data/bench", port });
     adminUrl = embedded.url;
   }
-  await query(adminUrl, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await query(adminUrl, `CREATE DATABASE ${NAME}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${NAME}`;
-  await migrate(url.toString());
   const serverVersion = (await query<{ server_version: string }>(adminUrl, "SHOW server_version"))[0]!.server_version;
+  const created: string[] = [];
+  const urlOf = (name: string) => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
   return {
-    url: url.toString(),
-    where: embedded ? `embedded PostgreSQL ${serverVersion} (the machine's server was unreachable)` : `the machine's PostgreSQL ${serverVersion} (${url.host})`,
-    serverVersion,
+    where: embedded ? `embedded PostgreSQL ${serverVersion} (the machine's server was unreachable)` : `the machine's PostgreSQL ${serverVersion} (${new URL(adminUrl).host})`,
+    create: async (name, template) => {
+      await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await query(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
+      created.push(name);
+      if (!template) await migrate(urlOf(name));
+      return urlOf(name);
+    },
     close: async () => {
-      await query(adminUrl, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+      for (const name of created) await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await embedded?.stop();
     },
   };

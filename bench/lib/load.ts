@@ -6,8 +6,6 @@ export interface Target { label: string; path: string; method: "GET" | "POST"; h
 /** serverCpuUs: CPU time the server process spent per request, a figure other load on the machine barely moves. */
 export interface RunFigures { reqPerSec: number; p50: number; p99: number; requests: number; failures: number; serverCpuUs: number }
 
-export interface Comparison { health: RunFigures[]; resolve: RunFigures[] }
-
 export const CONNECTIONS = 50;
 
 /** One autocannon run at 50 connections. Any non-2xx answer or connection error counts as a failure. */
@@ -31,17 +29,18 @@ export async function runLoad(server: { url: string; pid: number }, target: Targ
   };
 }
 
+export interface Job { key: string; server: { url: string; pid: number }; target: Target }
+
 /**
- * Health and resolve in alternating runs (health, resolve, health, resolve, …) after a short warm-up
- * of both, so drift of the machine during the bench hits both the same way.
+ * Runs every job once per round, in the same order each round (health, resolve, …), after a warm-up
+ * of each (JIT, pools, caches). Drift of the machine during the bench, and other work on it, then
+ * falls on all jobs alike instead of on whichever happened to run during it.
  */
-export async function alternate(server: { url: string; pid: number }, health: Target, resolve: Target, rounds: number, seconds: number): Promise<Comparison> {
-  await runLoad(server, health, 2);
-  await runLoad(server, resolve, 2);
-  const out: Comparison = { health: [], resolve: [] };
+export async function interleave(jobs: Job[], rounds: number, seconds: number, warmUpSeconds = 3): Promise<Record<string, RunFigures[]>> {
+  for (const job of jobs) await runLoad(job.server, job.target, warmUpSeconds);
+  const out: Record<string, RunFigures[]> = Object.fromEntries(jobs.map((j) => [j.key, []]));
   for (let i = 0; i < rounds; i++) {
-    out.health.push(await runLoad(server, health, seconds));
-    out.resolve.push(await runLoad(server, resolve, seconds));
+    for (const job of jobs) out[job.key]!.push(await runLoad(job.server, job.target, seconds));
   }
   return out;
 }
