@@ -13,6 +13,8 @@ process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 afterAll(async () => {
   const { db } = await import("@/lib/server/db/client");
+  const { stopPromptCache } = await import("@/lib/server/cache/prompt-cache");
+  await stopPromptCache(); // its LISTEN connection would otherwise keep reconnecting to the dropped database
   await db().$disconnect();
   await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 });

@@ -1,9 +1,9 @@
 import type { ActionType } from "../catalog";
 import { AppError } from "../errors";
-import { assertValidTemplate, renderTemplate } from "../template";
+import { renderTemplate } from "../template";
 import { missingFrom } from "./missing-context";
-import { responseFormatFor, schemaInstruction } from "./response-format";
-import { actionsSection, contextSection, RECENT_MESSAGES_HEADING, USER_NOTES_HEADING } from "./sections";
+import { preparePrompt, type PreparedPrompt } from "./prepare";
+import { contextSection, RECENT_MESSAGES_HEADING, USER_NOTES_HEADING } from "./sections";
 
 export type Provider = "openai" | "anthropic";
 export type SectionKind = "system_context" | "user_notes" | "body" | "actions" | "recent_messages";
@@ -30,24 +30,24 @@ const SECTION_SEPARATOR = "\n\n";
  * does not parse and `missing_context` listing every absent key before rendering anything.
  */
 export function assemblePrompt(input: AssembleInput): AssembledPrompt {
-  const { prompt, context } = input;
-  const template = assertValidTemplate(prompt.body);
-  const missing = missingFrom([...prompt.requiredContextKeys, ...template.keys], context);
+  return assemblePrepared(preparePrompt(input.prompt), input);
+}
+
+/** assemblePrompt for a prompt prepared earlier (see preparePrompt): only the per-request work. */
+export function assemblePrepared(prepared: PreparedPrompt, input: Omit<AssembleInput, "prompt">): AssembledPrompt {
+  const { template, responseFormat } = prepared;
+  const { context } = input;
+  const missing = missingFrom([...prepared.requiredContextKeys, ...template.keys], context);
   if (missing.length > 0) {
     throw new AppError("missing_context", `Missing context keys: ${missing.join(", ")}`, { missing });
   }
-
-  // Deliberate change from the old system: with no allowed actions it offered ALL actions, which let
-  // a phase prompt trigger actions it was never designed for. Now no actions means message only.
-  const actions = [...new Set(prompt.allowedActions)];
-  const responseFormat = responseFormatFor(actions);
 
   // user_notes / recent_messages get their own section only if the body does not place them itself.
   const placed = new Set(template.keys);
   const ownSection = (key: string, heading: string) => (placed.has(key) ? null : contextSection(heading, context, key));
 
-  const actionParts = actions.length > 0 ? [actionsSection(actions)] : [];
-  if (input.provider === "anthropic") actionParts.push(schemaInstruction(responseFormat));
+  const actionParts = prepared.actionsText !== null ? [prepared.actionsText] : [];
+  if (input.provider === "anthropic") actionParts.push(prepared.schemaText);
 
   const candidates: { kind: SectionKind; text: string | null }[] = [
     { kind: "system_context", text: input.systemContext?.body ?? null },

@@ -1,16 +1,26 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { runAfterCommit } from "./after-commit";
 import { db, type Tx } from "./client";
 
-// SQLSTATEs and driver codes that mean "the database is not reachable right now".
-const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+// SQLSTATEs, socket errors, Prisma codes (P1001 can't reach, P1002/P1008 timed out, P1017 closed,
+// P2024 no pool connection in time, P2028 transaction could not start or finish in time) and
+// driver-adapter kinds that mean "the database is not answering right now" (53300: too many connections).
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006",
+  "P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections",
+]);
 
+// Prisma keeps the driver's error under meta.driverAdapterError, and that one its details under cause.
 function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
+  const queue: unknown[] = [error];
+  for (let seen = 0; queue.length && seen < 10; seen++) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object") continue;
+    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     for (const c of [o.code, o.originalCode, o.kind]) if (typeof c === "string") codes.push(c);
-    e = o.cause;
+    queue.push(o.cause, o.meta?.driverAdapterError);
   }
   return codes;
 }
@@ -20,7 +30,7 @@ export function mapDbError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const codes = errorCodes(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (codes.some((c) => UNAVAILABLE.has(c)) || /connect|Connection terminated|timeout exceeded when trying to connect/i.test(message)) {
+  if (codes.some((c) => UNAVAILABLE.has(c)) || /connect|Connection terminated|timeout exceeded when trying to connect|timeout expired/i.test(message)) {
     return new AppError("db_unavailable", "The database is unavailable; try again shortly");
   }
   if (codes.includes("P2002") || codes.includes("23505") || codes.includes("UniqueConstraintViolation")) {
@@ -42,6 +52,8 @@ export async function withDbErrors<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Every write goes through here: one transaction, generous waits so bursts queue instead of failing. */
-export function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withDbErrors(() => db().$transaction(fn, { maxWait: 30_000, timeout: 30_000 }));
+export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await withDbErrors(() => db().$transaction(fn, { maxWait: 30_000, timeout: 30_000 }));
+  runAfterCommit();
+  return result;
 }

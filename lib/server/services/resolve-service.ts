@@ -1,15 +1,17 @@
 import "server-only";
-import { SYSTEM_CONTEXT_PHASE, type ActionType, type Phase, type PromptType } from "@/lib/domain/catalog";
+import { SYSTEM_CONTEXT_PHASE, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
-import { assemblePrompt, type Provider, type SectionKind } from "@/lib/domain/assembly";
+import { assemblePrepared, type Provider, type SectionKind } from "@/lib/domain/assembly";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
+import { promptVersion, servingPrompt, type Cached, type CacheStatus } from "../cache/prompt-cache";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import { parseInput } from "./parse-input";
+import { prepareContent, preparedRow } from "./prepared-prompts";
 
 export interface ResolveResult {
   prompt: { id: string; phase: string | null; version: number; name: string | null; promptType: string };
@@ -24,23 +26,31 @@ export interface ResolveResult {
 export interface ResolveOptions { includeInactive?: boolean; draft?: Pick<PromptRow, "body" | "requiredContextKeys" | "allowedActions"> }
 
 export async function resolvePrompt(caller: Caller, input: unknown, options: ResolveOptions = {}): Promise<ResolveResult> {
+  return (await resolveWithCacheStatus(caller, input, options)).result;
+}
+
+/** Resolve, plus how its prompts were found (the route reports it in X-Prompt-Cache). */
+export async function resolveWithCacheStatus(
+  caller: Caller, input: unknown, options: ResolveOptions = {},
+): Promise<{ result: ResolveResult; cache: CacheStatus }> {
   authorize(caller, "resolve");
   const req = parseInput(resolveRequestSchema, input);
   const phase = req.phase ?? null;
-  const prompt = await findPrompt(phase, req.promptType, req.version, options.includeInactive);
   // The system-context prompt frames every user phase; it is not added to itself or to phase-less
-  // prompts (the sentinel is a separate agent with its own instructions).
-  const systemContext = phase && phase !== SYSTEM_CONTEXT_PHASE
-    ? await withDbErrors(() => prompts.findServing(db(), { phase: SYSTEM_CONTEXT_PHASE }))
-    : null;
+  // prompts (the sentinel is a separate agent with its own instructions). Both lookups run at once:
+  // on a miss that is one round trip, and with a hanging database one stale-after wait, not two.
+  const [found, systemContext] = await Promise.all([
+    findPrompt(phase, req.promptType, req.version, options.includeInactive),
+    phase && phase !== SYSTEM_CONTEXT_PHASE ? servingPrompt(SYSTEM_CONTEXT_PHASE, undefined) : null,
+  ]);
+  const prompt = found.value;
   const content = options.draft ?? prompt;
-  const assembled = assemblePrompt({
-    systemContext: systemContext ? { body: systemContext.body } : null,
-    prompt: { body: content.body, requiredContextKeys: content.requiredContextKeys, allowedActions: content.allowedActions as ActionType[] },
+  const assembled = assemblePrepared(options.draft ? prepareContent(options.draft) : preparedRow(prompt), {
+    systemContext: systemContext?.value ? { body: systemContext.value.body } : null,
     context: req.context,
     provider: req.provider as Provider,
   });
-  return {
+  const result: ResolveResult = {
     prompt: { id: prompt.id, phase: prompt.coachingPhase, version: prompt.version, name: prompt.name, promptType: prompt.promptType },
     text: assembled.text,
     sections: assembled.sections,
@@ -48,17 +58,38 @@ export async function resolvePrompt(caller: Caller, input: unknown, options: Res
     requiredContextKeys: content.requiredContextKeys,
     responseFormat: assembled.responseFormat,
   };
+  return { result, cache: worst(found.status, systemContext?.status ?? "hit") };
 }
 
-async function findPrompt(phase: Phase | null, promptType: PromptType | undefined, version: number | undefined, includeInactive = false): Promise<PromptRow> {
-  const found = await withDbErrors(() => prompts.findServing(db(), { phase, promptType, version, includeInactive }));
-  if (found) return found;
+// The answer is only as fresh as the least fresh of its parts.
+function worst(a: CacheStatus, b: CacheStatus): CacheStatus {
+  const rank: Record<CacheStatus, number> = { hit: 0, miss: 1, stale: 2 };
+  return rank[a] >= rank[b] ? a : b;
+}
+
+async function findPrompt(
+  phase: Phase | null, promptType: PromptType | undefined, version: number | undefined, includeInactive = false,
+): Promise<Cached<PromptRow>> {
+  // Authoring previews (includeInactive) read the database directly: they must show what was just saved.
   const where = phase ? `phase ${phase}` : `prompts without a phase${promptType ? ` of type ${promptType}` : ""}`;
   if (version === undefined) {
+    const serving = includeInactive
+      ? await uncached(() => prompts.findServing(db(), { phase, promptType, includeInactive }))
+      : await servingPrompt(phase, promptType);
+    if (serving.value) return { value: serving.value, status: serving.status };
     throw new AppError("no_active_prompt", `No active prompt for ${where}`, { phase, promptType: promptType ?? null });
   }
-  const pinned = await withDbErrors(() => prompts.findByPhaseVersion(db(), phase, version));
-  const reason = pinned ? (pinned.isActive ? `is not of type ${promptType}` : "exists but is inactive") : "does not exist";
+  const pinned = includeInactive
+    ? await uncached(() => prompts.findByPhaseVersion(db(), phase, version))
+    : await promptVersion(phase, version);
+  const row = pinned.value;
+  const usable = row && (row.isActive || includeInactive);
+  if (row && usable && (!promptType || row.promptType === promptType)) return { value: row, status: pinned.status };
+  const reason = row ? (usable ? `is not of type ${promptType}` : "exists but is inactive") : "does not exist";
   throw new AppError("version_not_found", `Version ${version} of ${where} ${reason}`,
-    { phase, version, exists: Boolean(pinned), isActive: pinned?.isActive ?? null });
+    { phase, version, exists: Boolean(row), isActive: row?.isActive ?? null });
+}
+
+async function uncached<V>(query: () => Promise<V>): Promise<Cached<V>> {
+  return { value: await withDbErrors(query), status: "miss" };
 }

@@ -1,0 +1,96 @@
+import "server-only";
+import type { Phase, PromptType } from "@/lib/domain/catalog";
+import { isAppError } from "@/lib/domain/errors";
+import { onCommit } from "../db/after-commit";
+import { startChangeListener, type ChangeListener } from "../db/change-listener";
+import { db } from "../db/client";
+import { withDbErrors } from "../db/errors";
+import { databaseUrl } from "../db/url";
+import * as prompts from "../repositories/prompt-repository";
+import type { PromptRow } from "../repositories/prompt-repository";
+import { cacheConfig } from "./cache-config";
+import { PhaseCache, type Cached, type CacheStatus } from "./phase-cache";
+
+export type { Cached, CacheStatus };
+
+/** Raised by the trigger of migration 20261126020000_prompt_change_notify on every change to `prompts`. */
+export const PROMPT_CHANGES_CHANNEL = "prompt_changes";
+
+interface PromptCacheState { cache: PhaseCache | null; listener: ChangeListener | null; unhook: () => void }
+
+// One cache and one listener connection per process (on globalThis for the same reason as the Prisma client).
+const holder = globalThis as unknown as { pmPromptCache?: PromptCacheState };
+
+function state(): PromptCacheState {
+  return (holder.pmPromptCache ??= create());
+}
+
+function create(): PromptCacheState {
+  const config = cacheConfig();
+  if (!config.enabled) return { cache: null, listener: null, unhook: () => undefined };
+  const cache = new PhaseCache({ ...config, isUnavailable: (e) => isAppError(e) && e.code === "db_unavailable" });
+  let downSince: number | null = null;
+  const listener = startChangeListener({
+    url: databaseUrl(),
+    channels: [PROMPT_CHANGES_CHANNEL],
+    pingEveryMs: config.pingMs,
+    pingTimeoutMs: Math.min(2_000, config.pingMs),
+    onNotify: (_channel, payload) => applyChange(cache, payload),
+    onListening: () => {
+      cache.setListening(true);
+      if (downSince !== null) console.warn(`prompt cache: listening again after ${Date.now() - downSince} ms; flushed`);
+      downSince = null;
+    },
+    onLost: (error) => {
+      cache.setListening(false);
+      downSince = Date.now();
+      console.warn(`prompt cache: change listener down (${error instanceof Error ? error.message : String(error)}); ` +
+        "every resolve reads the database until it is back");
+    },
+  });
+  // Any write of this instance may have replaced a serving prompt; its NOTIFY follows within milliseconds,
+  // but a caller that saves and resolves right away must already see the save. Writes are rare.
+  const unhook = onCommit(() => cache.invalidateAll());
+  return { cache, listener, unhook };
+}
+
+function applyChange(cache: PhaseCache, payload: string): void {
+  let change: { phase?: unknown; all?: unknown } = {};
+  try {
+    change = JSON.parse(payload) as typeof change;
+  } catch {
+    // Not ours to understand: forgetting everything is always correct.
+  }
+  if (change.all !== true && (typeof change.phase === "string" || change.phase === null)) cache.invalidatePhase(change.phase);
+  else cache.invalidateAll();
+}
+
+/** The highest active version of a phase (optionally of one type), or null when none is active. */
+export function servingPrompt(phase: Phase | null, promptType: PromptType | undefined): Promise<Cached<PromptRow | null>> {
+  return lookup(phase, `serving:${promptType ?? "*"}`, () => prompts.findServing(db(), { phase, promptType }));
+}
+
+/** One version of a phase whatever its state (callers check isActive), or null when it does not exist. */
+export function promptVersion(phase: Phase | null, version: number): Promise<Cached<PromptRow | null>> {
+  return lookup(phase, `version:${version}`, () => prompts.findByPhaseVersion(db(), phase, version));
+}
+
+async function lookup<V>(phase: Phase | null, item: string, query: () => Promise<V>): Promise<Cached<V>> {
+  const load = () => withDbErrors(query);
+  const { cache } = state();
+  return cache ? cache.get(phase, item, load) : { value: await load(), status: "miss" };
+}
+
+/** Closes the listener connection (tests, before dropping their database). The next lookup starts afresh. */
+export async function stopPromptCache(): Promise<void> {
+  const current = holder.pmPromptCache;
+  holder.pmPromptCache = undefined;
+  current?.unhook();
+  await current?.listener?.stop();
+}
+
+/** Whether this instance receives invalidations (null with the cache off); starts the cache if need be. */
+export function promptCacheListening(): boolean | null {
+  const { listener } = state();
+  return listener ? listener.isListening() : null;
+}
