@@ -56,7 +56,7 @@ describe("phase overview", () => {
     const row = (await servingOverview(viewer)).find((r) => r.phase === "identity_warm_up");
     expect(row).toMatchObject({ lastChangeBy: (designer.actor as { email: string }).email, lastChangeAction: "phase.rollback", servingVersion: v.version - 1 });
     const sentinel = (await servingOverview(viewer)).find((r) => r.phase === null);
-    expect(sentinel?.lastChangeBy).toBe("cli"); // seeded by the system
+    expect(sentinel?.lastChangeBy).toBe("demo seed"); // seeded by the system
   });
 });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as health from "@/app/api/health/route";
 import { promptCacheListening } from "@/lib/server/cache/prompt-cache";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
-import { call } from "../support/http";
+import { apiKey } from "../support/auth";
+import { authenticateCallsAs, call } from "../support/http";
 import { CACHED_REQUESTS, ownDatabase, postResolve, resolveLoad } from "../support/fault-load";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { waitFor } from "../support/wait";
@@ -23,6 +24,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = viaProxy.toString();
   vi.stubEnv("PM_CACHE_PING_MS", "300"); // notice the hang within ~0.6 s instead of ~7 s
   await seedDemoPrompts({ onlyIfEmpty: true });
+  authenticateCallsAs((await apiKey(["resolve", "prompts:read", "prompts:write"])).headers);
   await waitFor("the change listener", () => promptCacheListening() === true);
 }, 120_000);
 

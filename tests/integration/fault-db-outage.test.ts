@@ -4,7 +4,8 @@ import * as collection from "@/app/api/prompts/route";
 import * as health from "@/app/api/health/route";
 import { promptCacheListening } from "@/lib/server/cache/prompt-cache";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
-import { call } from "../support/http";
+import { apiKey } from "../support/auth";
+import { authenticateCallsAs, call } from "../support/http";
 import { CACHED_REQUESTS, ownDatabase, postResolve, resolveLoad } from "../support/fault-load";
 import { waitFor } from "../support/wait";
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   own = await ownDatabase(PORT);
   process.env.DATABASE_URL = own.database.url; // before the app's first query: its pool and listener use it
   await seedDemoPrompts({ onlyIfEmpty: true });
+  authenticateCallsAs((await apiKey(["resolve", "prompts:read", "prompts:write"])).headers);
   await waitFor("the change listener", () => promptCacheListening() === true);
 }, 120_000);
 

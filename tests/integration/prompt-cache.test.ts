@@ -5,7 +5,9 @@ import * as resolve from "@/app/api/resolve/route";
 import * as collection from "@/app/api/prompts/route";
 import { promptCacheListening, stopPromptCache } from "@/lib/server/cache/prompt-cache";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
-import { call } from "../support/http";
+import * as keyRepo from "@/lib/server/repositories/api-key-repository";
+import { apiKey } from "../support/auth";
+import { authenticateCallsAs, call } from "../support/http";
 import { waitFor } from "../support/wait";
 
 // Spies that call through to the real repository. It is the only code that touches Prisma, so no
@@ -17,11 +19,19 @@ vi.mock("@/lib/server/repositories/prompt-repository", async (importOriginal) =>
 
 const intro = { phase: "introduction", context: { user_name: "Ada" } };
 const post = (body: unknown) => call(resolve.POST, { method: "POST", body });
-const queries = () => vi.mocked(repo.findServing).mock.calls.length + vi.mocked(repo.findByPhaseVersion).mock.calls.length;
+vi.mock("@/lib/server/repositories/api-key-repository", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/server/repositories/api-key-repository")>();
+  return { ...real, findKeyByHash: vi.fn(real.findKeyByHash) };
+});
+
+const queries = () => vi.mocked(repo.findServing).mock.calls.length + vi.mocked(repo.findByPhaseVersion).mock.calls.length
+  + vi.mocked(keyRepo.findKeyByHash).mock.calls.length;
 const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
 
 beforeAll(async () => {
   await seedDemoPrompts({ onlyIfEmpty: true });
+  // A real API key: a warm resolve must not query for the key either.
+  authenticateCallsAs((await apiKey(["resolve", "prompts:write"])).headers);
   await raw.connect();
   await waitFor("the change listener", () => promptCacheListening() === true);
 });
@@ -91,7 +101,7 @@ describe("prompt cache", () => {
       const before = queries();
       const statuses = [(await post(intro)).headers.get("x-prompt-cache"), (await post(intro)).headers.get("x-prompt-cache")];
       expect(statuses).toEqual(["miss", "miss"]);
-      expect(queries() - before).toBe(4); // the phase's prompt and the system context, twice
+      expect(queries() - before).toBe(6); // the phase's prompt, the system context and the API key, twice
       expect(promptCacheListening()).toBeNull();
     } finally {
       await stopPromptCache();

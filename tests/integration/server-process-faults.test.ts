@@ -1,7 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, startAppServer, type AppServer } from "@/scripts/lib/app-server";
-import { http } from "../support/app-http";
+import { authenticateHttpAs, http } from "../support/app-http";
+import { apiKey } from "../support/auth";
 import { waitFor } from "../support/wait";
 
 // Faults that need real server processes: `next start` on the production build, on this file's own
@@ -21,6 +22,7 @@ async function start(): Promise<AppServer> {
 beforeAll(async () => {
   ensureBuilt();
   await raw.connect();
+  authenticateHttpAs((await apiKey(["resolve", "prompts:read", "prompts:write"])).headers);
 }, 300_000);
 
 afterAll(async () => {

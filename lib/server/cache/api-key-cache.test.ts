@@ -47,3 +47,14 @@ describe("ApiKeyCache", () => {
     expect(await cache.get("h", async () => row("new"))).toMatchObject({ id: "new" });
   });
 });
+
+describe("ApiKeyCache with a hanging database", () => {
+  it("answers the last known row after staleAfterMs instead of waiting", async () => {
+    const cache = new ApiKeyCache(60_000, 50);
+    await cache.get("h", async () => row("a"));
+    const started = Date.now();
+    const hang = () => new Promise<ApiKeyRow | null>(() => undefined);
+    expect(await cache.get("h", hang)).toMatchObject({ id: "a" });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});

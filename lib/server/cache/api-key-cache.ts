@@ -20,7 +20,7 @@ export class ApiKeyCache {
   private entries = new Map<string, Entry>();
   private listening = false;
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(private readonly ttlMs: number, private readonly staleAfterMs = Number.POSITIVE_INFINITY) {}
 
   /**
    * Losing the listener keeps the entries (they are the fallback while the database is down) but stops
@@ -38,14 +38,23 @@ export class ApiKeyCache {
   async get(keyHash: string, load: () => Promise<ApiKeyRow | null>): Promise<ApiKeyRow | null> {
     const entry = this.entries.get(keyHash);
     if (entry && this.listening && Date.now() - entry.at < this.ttlMs) return entry.row;
-    try {
-      const row = await load();
+    const loading = load().then((row) => {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(keyHash, { row, at: Date.now() });
       return row;
+    });
+    if (!entry) return loading;
+    // With a last known row, a hanging database costs at most staleAfterMs, as for prompts.
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<ApiKeyRow | null>((resolve) => { timer = setTimeout(() => resolve(entry.row), this.staleAfterMs); });
+    try {
+      return await Promise.race([loading, slow]);
     } catch (error) {
-      if (entry && isAppError(error) && error.code === "db_unavailable") return entry.row;
+      if (isAppError(error) && error.code === "db_unavailable") return entry.row;
       throw error;
+    } finally {
+      clearTimeout(timer);
+      loading.catch(() => undefined); // a late failure after the stale answer is not unhandled
     }
   }
 }

@@ -8,6 +8,8 @@ import { withDbErrors } from "../db/errors";
 import { databaseUrl } from "../db/url";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
+import type { ApiKeyRow } from "../repositories/api-key-repository";
+import { API_KEY_CHANGES_CHANNEL, ApiKeyCache } from "./api-key-cache";
 import { cacheConfig } from "./cache-config";
 import { PhaseCache, type Cached, type CacheStatus } from "./phase-cache";
 
@@ -16,7 +18,7 @@ export type { Cached, CacheStatus };
 /** Raised by the trigger of migration 20261126020000_prompt_change_notify on every change to `prompts`. */
 export const PROMPT_CHANGES_CHANNEL = "prompt_changes";
 
-interface PromptCacheState { cache: PhaseCache | null; listener: ChangeListener | null; unhook: () => void }
+interface PromptCacheState { cache: PhaseCache | null; keys: ApiKeyCache | null; listener: ChangeListener | null; unhook: () => void }
 
 // One cache and one listener connection per process (on globalThis for the same reason as the Prisma client).
 const holder = globalThis as unknown as { pmPromptCache?: PromptCacheState };
@@ -27,22 +29,29 @@ function state(): PromptCacheState {
 
 function create(): PromptCacheState {
   const config = cacheConfig();
-  if (!config.enabled) return { cache: null, listener: null, unhook: () => undefined };
+  if (!config.enabled) return { cache: null, keys: null, listener: null, unhook: () => undefined };
   const cache = new PhaseCache({ ...config, isUnavailable: (e) => isAppError(e) && e.code === "db_unavailable" });
+  // API keys share the listener: a resolve checks its key on every call, so it is cached the same way.
+  // Keys are checked before the prompt lookup, so their stale budget is a quarter of it (at most 250 ms):
+  // a hanging database then costs a resolve about 1.25 × staleAfterMs in all, not twice. A key lookup
+  // by hash answers in milliseconds; one that takes 250 ms means the database is not answering.
+  const keys = new ApiKeyCache(config.ttlMs, Math.min(250, config.staleAfterMs / 4));
   let downSince: number | null = null;
   const listener = startChangeListener({
     url: databaseUrl(),
-    channels: [PROMPT_CHANGES_CHANNEL],
+    channels: [PROMPT_CHANGES_CHANNEL, API_KEY_CHANGES_CHANNEL],
     pingEveryMs: config.pingMs,
     pingTimeoutMs: Math.min(2_000, config.pingMs),
-    onNotify: (_channel, payload) => applyChange(cache, payload),
+    onNotify: (channel, payload) => (channel === API_KEY_CHANGES_CHANNEL ? keys.invalidateAll() : applyChange(cache, payload)),
     onListening: () => {
       cache.setListening(true);
+      keys.setListening(true);
       if (downSince !== null) console.warn(`prompt cache: listening again after ${Date.now() - downSince} ms; flushed`);
       downSince = null;
     },
     onLost: (error) => {
       cache.setListening(false);
+      keys.setListening(false);
       downSince = Date.now();
       console.warn(`prompt cache: change listener down (${error instanceof Error ? error.message : String(error)}); ` +
         "every resolve reads the database until it is back");
@@ -50,8 +59,11 @@ function create(): PromptCacheState {
   });
   // Any write of this instance may have replaced a serving prompt; its NOTIFY follows within milliseconds,
   // but a caller that saves and resolves right away must already see the save. Writes are rare.
-  const unhook = onCommit(() => cache.invalidateAll());
-  return { cache, listener, unhook };
+  const unhook = onCommit(() => {
+    cache.invalidateAll();
+    keys.invalidateAll();
+  });
+  return { cache, keys, listener, unhook };
 }
 
 function applyChange(cache: PhaseCache, payload: string): void {
@@ -79,6 +91,12 @@ async function lookup<V>(phase: Phase | null, item: string, query: () => Promise
   const load = () => withDbErrors(query);
   const { cache } = state();
   return cache ? cache.get(phase, item, load) : { value: await load(), status: "miss" };
+}
+
+/** An API key row by its hash, from memory when this instance can trust it (see ApiKeyCache). */
+export async function cachedApiKey(keyHash: string, load: () => Promise<ApiKeyRow | null>): Promise<ApiKeyRow | null> {
+  const { keys } = state();
+  return keys ? keys.get(keyHash, load) : load();
 }
 
 /** Closes the listener connection (tests, before dropping their database). The next lookup starts afresh. */

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { createApiKeySchema } from "@/lib/domain/schemas/account";
 import type { Actor, Caller, Scope } from "../auth/actor";
 import { authorize } from "../auth/authorize";
+import { cachedApiKey } from "../cache/prompt-cache";
 import { db } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import * as keys from "../repositories/api-key-repository";
@@ -67,15 +68,17 @@ const lastTouched = new Map<string, number>();
 
 /** Turns a bearer token into an actor; unknown, revoked and expired keys are 401 with a clear reason. */
 export async function authenticateApiKey(token: string): Promise<Actor> {
-  const row = await withDbErrors(() => keys.findKeyByHash(db(), hashKey(token)));
+  const keyHash = hashKey(token);
+  const row = await cachedApiKey(keyHash, () => withDbErrors(() => keys.findKeyByHash(db(), keyHash)));
   const now = new Date();
   if (!row) throw new AppError("unauthenticated", "Unknown API key");
   if (row.revokedAt) throw new AppError("unauthenticated", "This API key was revoked");
   if (row.expiresAt && row.expiresAt <= now) throw new AppError("unauthenticated", "This API key has expired");
   if ((lastTouched.get(row.id) ?? 0) < now.getTime() - 60_000) {
     lastTouched.set(row.id, now.getTime());
-    // Awaited (once a minute per key): a failure here must not fail the request, but it must not race either.
-    await keys.touchLastUsed(db(), row.id, now).catch(() => lastTouched.delete(row.id));
+    // Not awaited: the hot path must not wait for bookkeeping (nor for a database that is down while
+    // a cached key serves stale prompts); a failed write is simply retried on a later request.
+    void keys.touchLastUsed(db(), row.id, now).catch(() => lastTouched.delete(row.id));
   }
   return { kind: "api_key", id: row.id, name: row.name, scopes: row.scopes as Scope[] };
 }
