@@ -46,6 +46,12 @@ describe("API keys", () => {
     expect(after.body.error.message).toMatch(/revoked/);
   });
 
+  it("answer 404 for ids that are not UUIDs, even 36 characters long", async () => {
+    const notUuid = "-".repeat(36);
+    expect((await call(keyItem.DELETE, { method: "DELETE", headers: admin, params: { id: notUuid } })).status).toBe(404);
+    expect((await call(userItem.PATCH, { method: "PATCH", headers: admin, params: { id: notUuid }, body: { name: "x" } })).status).toBe(404);
+  });
+
   it("refuse malformed Authorization headers with 401", async () => {
     expect((await resolveAs({ authorization: "Bearer not-a-key" })).status).toBe(401);
     expect((await resolveAs({ authorization: "Basic abc" })).status).toBe(401);

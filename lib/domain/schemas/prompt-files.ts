@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACTION_TYPE_VALUES, CONTEXT_KEY_VALUES, PHASE_VALUES, PROMPT_TYPE_VALUES } from "../catalog";
 import { listPromptsQuery } from "./prompt";
+import { UUID_PATTERN } from "../ids";
 
 /**
  * The two prompt file formats: our own export ("native") and the old Django system's `dumpdata` of
@@ -12,8 +13,7 @@ export const NATIVE_FORMAT = "prompt-manager.prompts";
 export const NATIVE_FORMAT_VERSION = 1;
 export const DJANGO_MODEL = "prompts.prompt";
 
-/** Any hex UUID: ids come from other systems, so the RFC version digit is not checked. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID_PATTERN };
 const uuid = z.string().regex(UUID_PATTERN);
 const canonicalTimestamp = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/)
   .describe("UTC with microseconds, e.g. 2025-06-17T12:48:24.582447Z");

@@ -11,6 +11,7 @@ import * as keys from "../repositories/api-key-repository";
 import type { ApiKeyRow } from "../repositories/api-key-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
+import { isUuid } from "@/lib/domain/ids";
 
 export interface ApiKeyDto {
   id: string; name: string; prefix: string; scopes: Scope[]; expiresAt: string | null; revokedAt: string | null;
@@ -53,7 +54,7 @@ export async function listApiKeys(caller: Caller): Promise<{ items: ApiKeyDto[] 
 export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyDto> {
   authorize(caller, "admin");
   return inTransaction(async (tx) => {
-    const before = /^[0-9a-f-]{36}$/i.test(id) ? await keys.findKeyById(tx, id) : null;
+    const before = isUuid(id) ? await keys.findKeyById(tx, id) : null;
     if (!before) throw new AppError("not_found", `No API key with id ${id}`);
     if (before.revokedAt) return toApiKeyDto(before);
     const after = await keys.revokeKey(tx, id, new Date());

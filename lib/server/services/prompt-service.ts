@@ -14,6 +14,7 @@ import type { PromptRow } from "../repositories/prompt-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { toPromptDto, type PromptDto } from "./prompt-dto";
+import { isUuid } from "@/lib/domain/ids";
 
 export async function listPrompts(caller: Caller, query: unknown): Promise<{ items: PromptDto[]; nextCursor: string | null }> {
   authorize(caller, "prompts:read");
@@ -114,8 +115,4 @@ function auditView(p: PromptRow) {
 }
 function metaView(p: PromptRow) {
   return { name: p.name, description: p.description, isActive: p.isActive };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

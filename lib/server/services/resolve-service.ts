@@ -62,9 +62,9 @@ export async function resolveWithCacheStatus(
 }
 
 // The answer is only as fresh as the least fresh of its parts.
+const FRESHNESS_RANK: Record<CacheStatus, number> = { hit: 0, miss: 1, stale: 2 };
 function worst(a: CacheStatus, b: CacheStatus): CacheStatus {
-  const rank: Record<CacheStatus, number> = { hit: 0, miss: 1, stale: 2 };
-  return rank[a] >= rank[b] ? a : b;
+  return FRESHNESS_RANK[a] >= FRESHNESS_RANK[b] ? a : b;
 }
 
 async function findPrompt(

@@ -10,6 +10,7 @@ import * as samples from "../repositories/sample-context-repository";
 import type { SampleContextRow } from "../repositories/sample-context-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
+import { isUuid } from "@/lib/domain/ids";
 
 /**
  * Sample contexts are team-shared test data for previews, not prompt content: anyone who may read
@@ -57,7 +58,7 @@ export async function saveSampleContext(caller: Caller, input: unknown): Promise
 export async function deleteSampleContext(caller: Caller, id: string): Promise<{ id: string }> {
   authorize(caller, PERMISSION);
   return inTransaction(async (tx) => {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await samples.findById(tx, id) : null;
+    const row = isUuid(id) ? await samples.findById(tx, id) : null;
     if (!row) throw new AppError("not_found", `No sample context with id ${id}`);
     await samples.remove(tx, id);
     // The values go into the audit row so a deleted sample can be restored by hand.

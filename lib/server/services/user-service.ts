@@ -11,6 +11,7 @@ import * as users from "../repositories/user-repository";
 import type { UserRow } from "../repositories/user-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
+import { isUuid } from "@/lib/domain/ids";
 
 export interface UserDto { id: string; email: string; name: string | null; role: Role; disabled: boolean; createdAt: string; updatedAt: string }
 
@@ -42,7 +43,7 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
   const { password, ...rest } = patch;
   const passwordHash = password ? await hashPassword(password) : undefined;
   return inTransaction(async (tx) => {
-    const before = /^[0-9a-f-]{36}$/i.test(id) ? await users.findUserById(tx, id) : null;
+    const before = isUuid(id) ? await users.findUserById(tx, id) : null;
     if (!before) throw new AppError("not_found", `No user with id ${id}`);
     if (caller.actor.kind === "user" && caller.actor.id === id && (rest.disabled || (rest.role && rest.role !== "admin"))) {
       throw new AppError("forbidden", "You cannot disable yourself or remove your own admin role");
