@@ -4,7 +4,16 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".data/**", "lib/server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "lib/server/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -14,14 +23,26 @@ const config = [
     // The domain core stays pure: no framework, database or server code (see DEVELOPERS.md).
     files: ["lib/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"], message: "lib/domain must not depend on Next or React." },
-          { group: ["@prisma/*", "prisma", "pg", "*/generated/*"], message: "lib/domain must not touch the database." },
-          { group: ["server-only", "@/lib/server/*", "**/server/*", "node:*"], message: "lib/domain is pure: no server or Node modules." },
-          { group: ["@/app/*", "@/components/*"], message: "lib/domain must not import app or UI code." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"],
+              message: "lib/domain must not depend on Next or React.",
+            },
+            {
+              group: ["@prisma/*", "prisma", "pg", "*/generated/*"],
+              message: "lib/domain must not touch the database.",
+            },
+            {
+              group: ["server-only", "@/lib/server/*", "**/server/*", "node:*"],
+              message: "lib/domain is pure: no server or Node modules.",
+            },
+            { group: ["@/app/*", "@/components/*"], message: "lib/domain must not import app or UI code." },
+          ],
+        },
+      ],
     },
   },
   {

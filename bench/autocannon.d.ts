@@ -1,6 +1,16 @@
 // The part of autocannon's programmatic API the bench uses (the package ships no types).
 declare module "autocannon" {
-  interface Histogram { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p99: number; p99_9: number }
+  interface Histogram {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    p99_9: number;
+  }
   export interface Options {
     url: string;
     connections?: number;

@@ -36,7 +36,9 @@ const start = async (url: string, cache: "on" | "off") => {
   servers.push(server);
   return server;
 };
-const stopAll = async () => { await Promise.all(servers.splice(0).map((s) => s.kill())); };
+const stopAll = async () => {
+  await Promise.all(servers.splice(0).map((s) => s.kill()));
+};
 process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
 
 try {
@@ -54,13 +56,19 @@ try {
   await fillTo(small, SMALL);
   const large = await pgServer.create("pm_bench_large", "pm_bench");
   await fillTo(large, LARGE);
-  const explain = [{ rows: SMALL, ...(await explainServingQuery(small)) }, { rows: LARGE, ...(await explainServingQuery(large)) }];
+  const explain = [
+    { rows: SMALL, ...(await explainServingQuery(small)) },
+    { rows: LARGE, ...(await explainServingQuery(large)) },
+  ];
   for (const e of explain) log(`${e.rows} rows: ${e.plan.find((l) => /Scan/.test(l))?.trim()}`);
 
   const health: Target = { label: "health", path: "/api/health", method: "GET" };
   const resolve: Target = {
-    label: "resolve", path: "/api/resolve", method: "POST",
-    headers: { "content-type": "application/json", ...authHeaders(key) }, body: JSON.stringify(resolveRequest),
+    label: "resolve",
+    path: "/api/resolve",
+    method: "POST",
+    headers: { "content-type": "application/json", ...authHeaders(key) },
+    body: JSON.stringify(resolveRequest),
   };
 
   const [on, off] = [await start(small, "on"), await start(small, "off")];
@@ -69,22 +77,37 @@ try {
   const responseBytes = (await probe.arrayBuffer()).byteLength;
 
   log(`resolve against health, ${SMALL} rows, cache on and off: ${ROUNDS} rounds of 4 × ${SECONDS} s`);
-  const ratio = await interleave([
-    { key: "on:health", server: on, target: health }, { key: "on:resolve", server: on, target: resolve },
-    { key: "off:health", server: off, target: health }, { key: "off:resolve", server: off, target: resolve },
-  ], ROUNDS, SECONDS);
+  const ratio = await interleave(
+    [
+      { key: "on:health", server: on, target: health },
+      { key: "on:resolve", server: on, target: resolve },
+      { key: "off:health", server: off, target: health },
+      { key: "off:resolve", server: off, target: resolve },
+    ],
+    ROUNDS,
+    SECONDS,
+  );
   for (const [k, runs] of Object.entries(ratio)) {
     const s = summarize(runs);
-    log(`${k}: ${Math.round(s.reqPerSec)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, ${Math.round(s.serverCpuUs)} µs CPU/req, ${s.failures} failed`);
+    log(
+      `${k}: ${Math.round(s.reqPerSec)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, ${Math.round(s.serverCpuUs)} µs CPU/req, ${s.failures} failed`,
+    );
   }
 
   log(`scale: the same resolve at ${SMALL} and ${LARGE} rows, cache off and on: ${ROUNDS} rounds of 4 × ${SECONDS} s`);
   const [offLarge, onLarge] = [await start(large, "off"), await start(large, "on")];
-  const scale = await interleave([
-    { key: `off:${SMALL}`, server: off, target: resolve }, { key: `off:${LARGE}`, server: offLarge, target: resolve },
-    { key: `on:${SMALL}`, server: on, target: resolve }, { key: `on:${LARGE}`, server: onLarge, target: resolve },
-  ], ROUNDS, SECONDS);
-  for (const [k, runs] of Object.entries(scale)) log(`${k}: resolve p50 ${summarize(runs).p50} ms, ${Math.round(summarize(runs).reqPerSec)} req/s`);
+  const scale = await interleave(
+    [
+      { key: `off:${SMALL}`, server: off, target: resolve },
+      { key: `off:${LARGE}`, server: offLarge, target: resolve },
+      { key: `on:${SMALL}`, server: on, target: resolve },
+      { key: `on:${LARGE}`, server: onLarge, target: resolve },
+    ],
+    ROUNDS,
+    SECONDS,
+  );
+  for (const [k, runs] of Object.entries(scale))
+    log(`${k}: resolve p50 ${summarize(runs).p50} ms, ${Math.round(summarize(runs).reqPerSec)} req/s`);
 
   const rss = [
     { label: `cache on, ${SMALL} rows: health and resolve`, ...peakRss(on.pid) },
@@ -102,10 +125,23 @@ try {
   await stopAll();
 
   const report = renderReport({
-    machine, load: { start: loadAtStart, end: os.loadavg()[0]! }, database: pgServer.where, seconds: SECONDS, rounds: ROUNDS,
+    machine,
+    load: { start: loadAtStart, end: os.loadavg()[0]! },
+    database: pgServer.where,
+    seconds: SECONDS,
+    rounds: ROUNDS,
     rows: { small: SMALL, large: LARGE },
-    prompt: { bytes: Buffer.byteLength(benchPrompt.body), placeholders: benchPrompt.requiredContextKeys.length, actions: benchPrompt.allowedActions.length, responseBytes },
-    ratio, scale, explain, invalidation, rss,
+    prompt: {
+      bytes: Buffer.byteLength(benchPrompt.body),
+      placeholders: benchPrompt.requiredContextKeys.length,
+      actions: benchPrompt.allowedActions.length,
+      responseBytes,
+    },
+    ratio,
+    scale,
+    explain,
+    invalidation,
+    rss,
   });
   writeFileSync("bench/RESULTS.md", report);
   console.log(`\n${report}`);

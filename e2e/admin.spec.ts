@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signIn } from "./support/auth";
 
-test("an admin creates a service key, sees it once, and it works at once; revoking stops it", async ({ page, request }) => {
+test("an admin creates a service key, sees it once, and it works at once; revoking stops it", async ({
+  page,
+  request,
+}) => {
   await signIn(page, "admin", "/admin");
   await expect(page.getByRole("heading", { name: "Admin" })).toBeVisible();
   const name = `checkout-${Date.now()}`;
@@ -14,11 +17,18 @@ test("an admin creates a service key, sees it once, and it works at once; revoki
   expect(key).toMatch(/^pm_/);
   await page.screenshot({ path: "test-results/screens/admin.png", fullPage: true });
 
-  const resolve = () => request.post("/api/resolve", { headers: { authorization: `Bearer ${key}` }, data: { phase: "introduction", context: { user_name: "Ada" } } });
+  const resolve = () =>
+    request.post("/api/resolve", {
+      headers: { authorization: `Bearer ${key}` },
+      data: { phase: "introduction", context: { user_name: "Ada" } },
+    });
   expect((await resolve()).status()).toBe(200);
 
   page.once("dialog", (d) => void d.accept());
-  await page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(page.getByRole("status")).toContainText(`Revoked ${name}`);
   expect((await resolve()).status()).toBe(401);
 

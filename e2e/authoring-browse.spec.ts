@@ -12,16 +12,25 @@ test("sign-in and the prompts overview: phases with who changed them last, acces
   await expect(page).toHaveURL(/\/prompts$/); // "/" leads to the overview
   const phases = page.getByRole("table", { name: /Coaching phases/ });
   await expect(phases.getByRole("row")).toHaveCount(10); // header + 8 phases + no-phase
-  await expect(phases.getByRole("row", { name: /Introduction/ })).toContainText(/v2.*2.*UTC · demo seed saved a version/s);
+  await expect(phases.getByRole("row", { name: /Introduction/ })).toContainText(
+    /v2.*2.*UTC · demo seed saved a version/s,
+  );
   await expectAccessible(page, "/prompts");
   await screenshot(page, "prompts-overview");
 });
 
 test("the versions table filters, searches, sorts and pages through URL state", async ({ page }) => {
   await signIn(page, "designer", "/prompts");
-  const existing = (await (await page.request.get("/api/prompts?phase=identity_brainstorming&limit=200")).json()).items.length as number;
+  const existing = (await (await page.request.get("/api/prompts?phase=identity_brainstorming&limit=200")).json()).items
+    .length as number;
   for (let i = 0; i < 27; i++) {
-    await saveVersionViaApi(page.request, { coachingPhase: "identity_brainstorming", name: `Paging ${i}`, body: `Paging body ${i} for {user_name}`, requiredContextKeys: ["user_name"], isActive: false });
+    await saveVersionViaApi(page.request, {
+      coachingPhase: "identity_brainstorming",
+      name: `Paging ${i}`,
+      body: `Paging body ${i} for {user_name}`,
+      requiredContextKeys: ["user_name"],
+      isActive: false,
+    });
   }
   const total = existing + 27;
   await page.goto("/prompts");

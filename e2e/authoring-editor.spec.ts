@@ -1,22 +1,38 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { bodyEditor, expectAccessible, resolveKey, saveVersionViaApi, screenshot, typeInBody } from "./support/authoring";
+import {
+  bodyEditor,
+  expectAccessible,
+  resolveKey,
+  saveVersionViaApi,
+  screenshot,
+  typeInBody,
+} from "./support/authoring";
 
 // Owns the identity_affirmation phase.
 test.use({ viewport: { width: 1440, height: 1000 } });
 const PHASE = "identity_affirmation";
 
-test("a designer goes from sign-in to a new serving version: lint, completion, keys, actions, save, resolve", async ({ page, browser, request }) => {
+test("a designer goes from sign-in to a new serving version: lint, completion, keys, actions, save, resolve", async ({
+  page,
+  browser,
+  request,
+}) => {
   const key = await resolveKey(browser);
   await signIn(page, "designer");
-  await page.getByRole("table", { name: /Coaching phases/ }).getByRole("link", { name: "Identity affirmation" }).click();
+  await page
+    .getByRole("table", { name: /Coaching phases/ })
+    .getByRole("link", { name: "Identity affirmation" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Identity affirmation" })).toBeVisible();
   await expect(bodyEditor(page)).toBeVisible();
 
   // An unknown placeholder: an inline marker in Monaco and a line in the problems list, as you type.
   await typeInBody(page, "Affirm e2e-marker for {user_name}.\nUnknown: {favourite_colour}", { replace: true });
   await expect(bodyEditor(page).locator(".squiggly-warning").first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Template problems" })).toContainText('"favourite_colour" is not a catalog context key');
+  await expect(page.getByRole("region", { name: "Template problems" })).toContainText(
+    '"favourite_colour" is not a catalog context key',
+  );
 
   // Typing "{" offers the catalog's context keys with their descriptions.
   await typeInBody(page, "\n{");
@@ -29,7 +45,9 @@ test("a designer goes from sign-in to a new serving version: lint, completion, k
 
   // Replace the unknown key, then fix the warnings with the multiselects, keyboard only. The starting
   // version requires affirmation_identities, which the new body no longer places.
-  await typeInBody(page, "Affirm e2e-marker for {user_name} about {current_identity} in {identity_focus}.", { replace: true });
+  await typeInBody(page, "Affirm e2e-marker for {user_name} about {current_identity} in {identity_focus}.", {
+    replace: true,
+  });
   const problems = page.getByRole("region", { name: "Template problems" });
   await expect(problems).toContainText('Required context key "affirmation_identities" is never placed');
   await expect(problems).toContainText('Context key "identity_focus" is used but not required');
@@ -77,10 +95,16 @@ test("a designer goes from sign-in to a new serving version: lint, completion, k
   const body = await res.json();
   expect(body.prompt.version).toBe(version);
   expect(body.text).toContain("Affirm e2e-marker for Ada about Runner in spiritual.");
-  expect(body.allowedActions).toEqual(["update_identity_affirmation", "accept_identity_affirmation", "add_identity_note"]);
+  expect(body.allowedActions).toEqual([
+    "update_identity_affirmation",
+    "accept_identity_affirmation",
+    "add_identity_note",
+  ]);
 });
 
-test("unsaved work is guarded: in-app links ask first, closing the tab asks, and a reload restores the draft", async ({ page }) => {
+test("unsaved work is guarded: in-app links ask first, closing the tab asks, and a reload restores the draft", async ({
+  page,
+}) => {
   await signIn(page, "designer", `/prompts/${PHASE}`);
   await typeInBody(page, "\nDraft line that must survive.");
   await expect(page.getByText("Unsaved changes")).toBeVisible();
@@ -107,7 +131,12 @@ test("unsaved work is guarded: in-app links ask first, closing the tab asks, and
 test("a version saved by someone else meanwhile is shown as a diff before saving anyway", async ({ page }) => {
   await signIn(page, "designer", `/prompts/${PHASE}`);
   await typeInBody(page, "My edit {user_name}.", { replace: true });
-  const theirs = await saveVersionViaApi(page.request, { coachingPhase: PHASE, name: "Their version", body: "Their edit {user_name}.", requiredContextKeys: ["user_name"] });
+  const theirs = await saveVersionViaApi(page.request, {
+    coachingPhase: PHASE,
+    name: "Their version",
+    body: "Their edit {user_name}.",
+    requiredContextKeys: ["user_name"],
+  });
 
   await page.keyboard.press("ControlOrMeta+s");
   const conflict = page.getByRole("dialog", { name: `Version ${theirs.version} was saved while you were editing` });

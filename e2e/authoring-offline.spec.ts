@@ -4,7 +4,8 @@ import { bodyEditor } from "./support/authoring";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-const isLocal = (url: string) => /^(https?|wss?):\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url) || /^(data|blob):/.test(url);
+const isLocal = (url: string) =>
+  /^(https?|wss?):\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url) || /^(data|blob):/.test(url);
 
 test("Monaco, its web worker and the diff editor load with every non-localhost request blocked", async ({ page }) => {
   const leaks: string[] = [];
@@ -14,7 +15,9 @@ test("Monaco, its web worker and the diff editor load with every non-localhost r
     leaks.push(url);
     return route.abort("internetdisconnected");
   });
-  page.on("request", (r) => { if (!isLocal(r.url())) leaks.push(r.url()); });
+  page.on("request", (r) => {
+    if (!isLocal(r.url())) leaks.push(r.url());
+  });
   const workers: string[] = [];
   page.on("worker", (w) => workers.push(w.url()));
 
@@ -29,7 +32,9 @@ test("Monaco, its web worker and the diff editor load with every non-localhost r
   await expect(bodyEditor(page).locator(".suggest-widget")).toContainText("user_name");
 
   await page.goto("/prompts/introduction/diff");
-  await expect(page.locator(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert").first()).toBeVisible();
+  await expect(
+    page.locator(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert").first(),
+  ).toBeVisible();
   expect(workers.length, "Monaco's editor worker started").toBeGreaterThan(0);
   expect(workers.every(isLocal)).toBe(true);
   expect(leaks).toEqual([]);

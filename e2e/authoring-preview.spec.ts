@@ -11,7 +11,9 @@ test("a product lead previews with a saved sample context; missing keys are mark
   await signIn(page, "viewer", `/prompts/${PHASE}/preview`);
   const panel = page.getByRole("region", { name: "Preview" });
   await panel.getByRole("button", { name: "Preview", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Fill in" })).toHaveText("Fill in 3 missing keys: asked_questions, user_name, user_notes.");
+  await expect(page.getByRole("alert").filter({ hasText: "Fill in" })).toHaveText(
+    "Fill in 3 missing keys: asked_questions, user_name, user_notes.",
+  );
   await expect(page.getByLabel(/^user_name/)).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel(/^asked_questions/)).toBeFocused();
 

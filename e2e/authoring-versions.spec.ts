@@ -6,13 +6,34 @@ import { expectAccessible, resolveKey, saveVersionViaApi, screenshot } from "./s
 test.use({ viewport: { width: 1440, height: 1000 } });
 const PHASE = "identity_visualization";
 
-test("diff any two versions, then roll back with a confirmation that lists what it deactivates", async ({ page, browser, request }) => {
+test("diff any two versions, then roll back with a confirmation that lists what it deactivates", async ({
+  page,
+  browser,
+  request,
+}) => {
   const key = await resolveKey(browser);
   await signIn(page, "designer", `/prompts/${PHASE}`);
   const base = { coachingPhase: PHASE, requiredContextKeys: ["user_name", "current_identity"] };
-  const first = await saveVersionViaApi(page.request, { ...base, name: "Rollback target", body: "Picture {current_identity}, {user_name}.", allowedActions: ["update_identity_visualization"] });
-  const second = await saveVersionViaApi(page.request, { ...base, name: "Bolder", body: "Picture {current_identity} vividly, {user_name}.\nAdd a sound.", allowedActions: [] , description: "Bolder wording" });
-  const third = await saveVersionViaApi(page.request, { ...base, name: "Newest", body: "Newest {current_identity} for {user_name}.", requiredContextKeys: ["user_name", "current_identity", "user_notes"], promptType: "coach" });
+  const first = await saveVersionViaApi(page.request, {
+    ...base,
+    name: "Rollback target",
+    body: "Picture {current_identity}, {user_name}.",
+    allowedActions: ["update_identity_visualization"],
+  });
+  const second = await saveVersionViaApi(page.request, {
+    ...base,
+    name: "Bolder",
+    body: "Picture {current_identity} vividly, {user_name}.\nAdd a sound.",
+    allowedActions: [],
+    description: "Bolder wording",
+  });
+  const third = await saveVersionViaApi(page.request, {
+    ...base,
+    name: "Newest",
+    body: "Newest {current_identity} for {user_name}.",
+    requiredContextKeys: ["user_name", "current_identity", "user_notes"],
+    promptType: "coach",
+  });
 
   await page.goto(`/prompts/${PHASE}/diff?from=${first.version}&to=${second.version}`);
   const meta = page.getByRole("region", { name: /Other changes/ });
@@ -40,10 +61,15 @@ test("diff any two versions, then roll back with a confirmation that lists what 
   await expect(confirm).toContainText(`Deactivates v${third.version}, v${second.version}`);
   await expectAccessible(page, "rollback confirmation");
   await confirm.getByRole("button", { name: `Roll back to v${first.version}` }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Rolled back: v${first.version} is serving now.` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Rolled back: v${first.version} is serving now.` }),
+  ).toBeVisible();
   await expect(page.locator(".meta-grid")).toContainText("Serving");
 
-  const served = await request.post("/api/resolve", { headers: { authorization: `Bearer ${key}` }, data: { phase: PHASE, context: { user_name: "Ada", current_identity: "Painter" } } });
+  const served = await request.post("/api/resolve", {
+    headers: { authorization: `Bearer ${key}` },
+    data: { phase: PHASE, context: { user_name: "Ada", current_identity: "Painter" } },
+  });
   expect((await served.json()).prompt.version).toBe(first.version);
 
   // Activate the newest again from its own page: it serves once more.

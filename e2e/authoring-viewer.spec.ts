@@ -4,7 +4,9 @@ import { expectAccessible, screenshot } from "./support/authoring";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-test("a viewer reads and previews but sees no edit controls, and the server refuses writes anyway", async ({ page }) => {
+test("a viewer reads and previews but sees no edit controls, and the server refuses writes anyway", async ({
+  page,
+}) => {
   await signIn(page, "viewer", "/prompts/introduction");
   await expect(page.getByRole("heading", { level: 1, name: "Introduction" })).toBeVisible();
   await expect(page.locator(".monaco-editor").first()).toBeVisible();

@@ -27,10 +27,14 @@ test.beforeAll(async ({ baseURL, browser }) => {
 });
 test.afterAll(async ({ baseURL }) => {
   const client = new PromptManagerClient({ baseUrl: baseURL!, apiKey });
-  for (const p of await allVersions(client)) if (before && !before.has(p.id) && p.isActive) await client.updatePrompt(p.id, { isActive: false });
+  for (const p of await allVersions(client))
+    if (before && !before.has(p.id) && p.isActive) await client.updatePrompt(p.id, { isActive: false });
 });
 
-test("a designer imports the old system's fixture through the page, deciding each defect, then exports", async ({ page, baseURL }) => {
+test("a designer imports the old system's fixture through the page, deciding each defect, then exports", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "designer", "/prompts/import");
   await page.getByLabel("Prompt file (.json)").setInputFiles(OLD_SYSTEM_FIXTURE);
   const report = page.getByRole("table", { name: "Rows" });
@@ -59,7 +63,10 @@ test("a designer imports the old system's fixture through the page, deciding eac
 
   await page.getByLabel("Format").selectOption("django");
   await page.getByLabel("Phase").selectOption("introduction");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download export" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download export" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("prompts-introduction.django.json");
   const exported = JSON.parse(readFileSync((await download.path())!, "utf8")) as FixtureRow[];
   expect(exported.find((r) => r.pk === intro9.pk)?.fields.version).toBe(9);
@@ -67,7 +74,9 @@ test("a designer imports the old system's fixture through the page, deciding eac
 
 test("the API reference is served from our own origin", async ({ page, baseURL }) => {
   const external: string[] = [];
-  page.on("request", (req) => { if (new URL(req.url()).origin !== new URL(baseURL!).origin) external.push(req.url()); });
+  page.on("request", (req) => {
+    if (new URL(req.url()).origin !== new URL(baseURL!).origin) external.push(req.url());
+  });
   await page.goto("/api/docs");
   await expect(page.getByRole("heading", { name: "Prompt Manager API" })).toBeVisible();
   await page.getByRole("link", { name: /POST \/api\/resolve/ }).click();

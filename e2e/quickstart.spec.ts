@@ -27,7 +27,10 @@ test("resolve over HTTP with an API key: the quick-start call and its error case
   const key = await createApiKey(page.request, ["resolve"]);
   const auth = { authorization: `Bearer ${key}` };
 
-  const ok = await request.post("/api/resolve", { headers: auth, data: { phase: "introduction", context: { user_name: "Ada" } } });
+  const ok = await request.post("/api/resolve", {
+    headers: auth,
+    data: { phase: "introduction", context: { user_name: "Ada" } },
+  });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).text).toContain("Greet Ada by name");
   expect(ok.headers()["x-request-id"]).toBeTruthy();
@@ -36,7 +39,9 @@ test("resolve over HTTP with an API key: the quick-start call and its error case
   expect(missing.status()).toBe(422);
   expect((await missing.json()).error).toMatchObject({ code: "missing_context", details: { missing: ["user_name"] } });
 
-  const anonymous = await request.post("/api/resolve", { data: { phase: "introduction", context: { user_name: "Ada" } } });
+  const anonymous = await request.post("/api/resolve", {
+    data: { phase: "introduction", context: { user_name: "Ada" } },
+  });
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error.code).toBe("unauthenticated");
 

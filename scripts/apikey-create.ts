@@ -17,7 +17,13 @@ if (expiryDate && Number.isNaN(expiryDate.getTime())) fail(`--expires ${String(e
 const expiresAt = expiryDate?.toISOString() ?? null;
 
 await runCli(async () => {
-  const { key, apiKey } = await createApiKey(SYSTEM_CALLER, { name, scopes: scopes.split(",").map((s) => s.trim()), expiresAt });
-  console.error(`Created API key "${apiKey.name}" (${apiKey.id}) with scopes ${apiKey.scopes.join(", ")}${apiKey.expiresAt ? `, expires ${apiKey.expiresAt}` : ""}. It is shown only now:`);
+  const { key, apiKey } = await createApiKey(SYSTEM_CALLER, {
+    name,
+    scopes: scopes.split(",").map((s) => s.trim()),
+    expiresAt,
+  });
+  console.error(
+    `Created API key "${apiKey.name}" (${apiKey.id}) with scopes ${apiKey.scopes.join(", ")}${apiKey.expiresAt ? `, expires ${apiKey.expiresAt}` : ""}. It is shown only now:`,
+  );
   console.log(key);
 });

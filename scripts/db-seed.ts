@@ -4,5 +4,9 @@ import { runCli } from "./lib/database";
 
 await runCli(async () => {
   const count = await seedDemoPrompts({ onlyIfEmpty: !process.argv.includes("--force") });
-  console.log(count ? `Seeded ${count} demo prompts` : "The prompts table is not empty; nothing seeded (use --force to add the demo prompts as new versions)");
+  console.log(
+    count
+      ? `Seeded ${count} demo prompts`
+      : "The prompts table is not empty; nothing seeded (use --force to add the demo prompts as new versions)",
+  );
 });

@@ -13,7 +13,8 @@ import { openDatabase } from "./lib/database";
 import { reportText } from "./lib/import-report-text";
 import { progressBar } from "./lib/progress-bar";
 
-const USAGE = "Usage: npm run prompts:import -- FILE [--dry-run] [--map old=new]... [--drop value]... [--invalid-templates refuse|skip|import]";
+const USAGE =
+  "Usage: npm run prompts:import -- FILE [--dry-run] [--map old=new]... [--drop value]... [--invalid-templates refuse|skip|import]";
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -26,8 +27,8 @@ const { values: flags, positionals } = (() => {
       allowPositionals: true,
       options: {
         "dry-run": { type: "boolean", default: false },
-        map: { type: "string", multiple: true, default: [] },
-        drop: { type: "string", multiple: true, default: [] },
+        "map": { type: "string", multiple: true, default: [] },
+        "drop": { type: "string", multiple: true, default: [] },
         "invalid-templates": { type: "string", default: "refuse" },
       },
     });
@@ -37,7 +38,8 @@ const { values: flags, positionals } = (() => {
 })();
 if (positionals.length !== 1) usage("Give exactly one file.");
 const policy = flags["invalid-templates"] as InvalidTemplatePolicy;
-if (!INVALID_TEMPLATE_POLICIES.includes(policy)) usage(`--invalid-templates must be one of ${INVALID_TEMPLATE_POLICIES.join(", ")}`);
+if (!INVALID_TEMPLATE_POLICIES.includes(policy))
+  usage(`--invalid-templates must be one of ${INVALID_TEMPLATE_POLICIES.join(", ")}`);
 const mappings: Record<string, string> = {};
 for (const entry of flags.map) {
   const [from, to, ...rest] = entry.split("=");
@@ -59,20 +61,29 @@ let stage = "";
 const started = performance.now();
 let exitCode = 0;
 try {
-  const report = await importPrompts({ ...SYSTEM_CALLER, requestId: `cli-import-${Date.now()}` }, {
-    data, dryRun: flags["dry-run"], source: path.basename(file), options: { mappings, drops: flags.drop, invalidTemplates: policy },
-  }, {
-    onProgress: (p) => {
-      if (p.stage !== stage) bar.reset();
-      stage = p.stage;
-      bar.update(p.stage === "check" ? "checking" : "inserting", p.done, p.total);
+  const report = await importPrompts(
+    { ...SYSTEM_CALLER, requestId: `cli-import-${Date.now()}` },
+    {
+      data,
+      dryRun: flags["dry-run"],
+      source: path.basename(file),
+      options: { mappings, drops: flags.drop, invalidTemplates: policy },
     },
-  });
+    {
+      onProgress: (p) => {
+        if (p.stage !== stage) bar.reset();
+        stage = p.stage;
+        bar.update(p.stage === "check" ? "checking" : "inserting", p.done, p.total);
+      },
+    },
+  );
   console.log(reportText(report));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(report.dryRun
-    ? `\nDry run in ${seconds} s: nothing written. ${report.canApply ? `Without --dry-run, ${report.counts.new} versions would be inserted.` : "Decide the blocked rows first."}`
-    : `\nImported ${report.inserted} versions in ${seconds} s (one transaction, one prompt.import audit event).`);
+  console.log(
+    report.dryRun
+      ? `\nDry run in ${seconds} s: nothing written. ${report.canApply ? `Without --dry-run, ${report.counts.new} versions would be inserted.` : "Decide the blocked rows first."}`
+      : `\nImported ${report.inserted} versions in ${seconds} s (one transaction, one prompt.import audit event).`,
+  );
   if (!report.canApply) exitCode = 1;
 } catch (error) {
   const report = isAppError(error) ? (error.details as { report?: ImportReport } | null)?.report : undefined;

@@ -20,7 +20,9 @@ if (database.embedded || process.env.PM_DEMO_SEED === "1") {
 if (database.embedded) {
   const admin = await bootstrapAdmin();
   if (admin) {
-    console.log(`\n  First start: created ${admin.email} with password\n\n      ${admin.password}\n\n  It is shown only this once. Sign in with it at /login; add people on /admin or with npm run user:create.\n`);
+    console.log(
+      `\n  First start: created ${admin.email} with password\n\n      ${admin.password}\n\n  It is shown only this once. Sign in with it at /login; add people on /admin or with npm run user:create.\n`,
+    );
   }
 }
 await db().$disconnect();
@@ -44,7 +46,13 @@ process.on("SIGTERM", () => void shutdown(143));
 function run(args: string[]): ChildProcess {
   // Telemetry would only time out on a closed network; opt in with NEXT_TELEMETRY_DISABLED=0.
   // AUTH_TRUST_HOST: sign-in URLs follow the Host header (we serve ourselves; no fixed NEXTAUTH_URL needed).
-  const env = { NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "1", ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret };
+  const env = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_TRUST_HOST: "1",
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: authSecret,
+  };
   return spawn(nextBin, args, { stdio: "inherit", env });
 }
 

@@ -12,10 +12,12 @@ import { deleteSampleContext, saveSampleContext } from "@/lib/server/services/sa
 
 /** Saves the editor's content as a new version unless someone saved after `expectedLatestVersion`. */
 export const saveVersion = serverAction((caller, input: unknown, expectedLatestVersion: number | null) =>
-  createPrompt(caller, input, { expectedLatestVersion }));
+  createPrompt(caller, input, { expectedLatestVersion }),
+);
 
 export const setVersionActive = serverAction((caller, id: string, isActive: boolean) =>
-  updatePrompt(caller, id, { isActive }));
+  updatePrompt(caller, id, { isActive }),
+);
 
 export const rollBackToVersion = serverAction(async (caller, phase: string, toVersion: number) => {
   const parsed = parsePhase(String(phase));

@@ -21,7 +21,8 @@ export interface BenchServer {
  * bench's own when that one cannot be reached.
  */
 export async function openBenchServer(): Promise<BenchServer> {
-  let adminUrl = process.env.BENCH_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+  let adminUrl =
+    process.env.BENCH_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   let embedded: EmbeddedDatabase | null = null;
   if (!(await reachable(adminUrl))) {
     const port = Number(process.env.PM_BENCH_EMBEDDED_PORT ?? 54360);
@@ -36,7 +37,9 @@ export async function openBenchServer(): Promise<BenchServer> {
     return url.toString();
   };
   return {
-    where: embedded ? `embedded PostgreSQL ${serverVersion} (the machine's server was unreachable)` : `the machine's PostgreSQL ${serverVersion} (${new URL(adminUrl).host})`,
+    where: embedded
+      ? `embedded PostgreSQL ${serverVersion} (the machine's server was unreachable)`
+      : `the machine's PostgreSQL ${serverVersion} (${new URL(adminUrl).host})`,
     create: async (name, template) => {
       await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await query(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
@@ -52,10 +55,17 @@ export async function openBenchServer(): Promise<BenchServer> {
 }
 
 async function reachable(url: string): Promise<boolean> {
-  return query(url, "SELECT 1").then(() => true, () => false);
+  return query(url, "SELECT 1").then(
+    () => true,
+    () => false,
+  );
 }
 
-export async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<R[]> {
+export async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
   await client.connect();
   try {
@@ -76,7 +86,9 @@ export async function fillTo(url: string, total: number): Promise<number> {
   const missing = total - n;
   if (missing <= 0) return n;
   const phases = [...PHASE_VALUES, null];
-  await query(url, `
+  await query(
+    url,
+    `
     WITH base AS MATERIALIZED (
       SELECT p.phase, p.ord, coalesce((SELECT max(version) FROM prompts WHERE coaching_phase IS NOT DISTINCT FROM p.phase), 0) AS top
       FROM unnest($1::varchar[]) WITH ORDINALITY AS p(phase, ord)
@@ -86,7 +98,8 @@ export async function fillTo(url: string, total: number): Promise<number> {
            CASE WHEN b.phase IS NULL THEN 'sentinel' ELSE 'coach' END,
            b.phase IS NOT NULL AND b.phase NOT IN ($4, 'system_context') AND (g / $3::int) % 3 = 0
     FROM generate_series(0, $2::int - 1) AS g JOIN base b ON b.ord = g % $3::int + 1`,
-  [phases, missing, phases.length, BENCH_PHASE]);
+    [phases, missing, phases.length, BENCH_PHASE],
+  );
   await query(url, "ANALYZE prompts");
   return total;
 }
@@ -96,7 +109,10 @@ export async function fillTo(url: string, total: number): Promise<number> {
  * Prisma's query log, then explained with the same parameters).
  */
 export async function explainServingQuery(url: string): Promise<{ sql: string; plan: string[] }> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+    log: [{ emit: "event", level: "query" }],
+  });
   const seen: { query: string; params: string }[] = [];
   prisma.$on("query", (e) => seen.push({ query: e.query, params: e.params }));
   try {
@@ -106,6 +122,10 @@ export async function explainServingQuery(url: string): Promise<{ sql: string; p
   }
   const captured = seen.find((q) => /FROM "public"\."prompts"/.test(q.query));
   if (!captured) throw new Error(`no prompts query captured: ${JSON.stringify(seen)}`);
-  const rows = await query<{ "QUERY PLAN": string }>(url, `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${captured.query}`, JSON.parse(captured.params) as unknown[]);
+  const rows = await query<{ "QUERY PLAN": string }>(
+    url,
+    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${captured.query}`,
+    JSON.parse(captured.params) as unknown[],
+  );
   return { sql: captured.query, plan: rows.map((r) => r["QUERY PLAN"]) };
 }

@@ -2,13 +2,20 @@
 // shape of a large real phase prompt (the demo prompts are far smaller and would flatter the figures).
 export const BENCH_PHASE = "identity_brainstorming";
 
-const PLACEHOLDERS = ["user_name", "identities", "identity_focus", "brainstorming_category_context", "who_you_are", "who_you_want_to_be"] as const;
+const PLACEHOLDERS = [
+  "user_name",
+  "identities",
+  "identity_focus",
+  "brainstorming_category_context",
+  "who_you_are",
+  "who_you_want_to_be",
+] as const;
 const ACTIONS = ["create_identity", "update_identity", "accept_identity", "select_identity_focus", "transition_phase"];
 
 const GUIDANCE = [
   "Ask one open question at a time and wait for the answer before moving on; never stack questions.",
   "Reflect back what you heard in the user's own words before you offer any suggestion of your own.",
-  "Keep identities short, positive and in the first person, such as \"I am a patient parent\".",
+  'Keep identities short, positive and in the first person, such as "I am a patient parent".',
   "When the user hesitates, offer two or three concrete examples drawn from what they already told you.",
   "Do not judge or rank identities; every identity the user proposes is worth exploring further.",
   "If the user drifts off topic, acknowledge it warmly and steer back to the current category.",
@@ -25,8 +32,10 @@ function bodyText(): string {
   ];
   for (let i = 1; sections.join("\n\n").length < 7_000; i++) {
     const rule = GUIDANCE[i % GUIDANCE.length];
-    sections.push(`Guideline ${i}. ${rule} Remember that this conversation is about the person in front of you, ` +
-      "their values and their own language; your role is to help them put into words who they are becoming.");
+    sections.push(
+      `Guideline ${i}. ${rule} Remember that this conversation is about the person in front of you, ` +
+        "their values and their own language; your role is to help them put into words who they are becoming.",
+    );
   }
   return sections.join("\n\n");
 }

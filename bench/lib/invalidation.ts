@@ -4,7 +4,13 @@ import type { AppServer } from "@/scripts/lib/app-server";
 const PHASE = "identity_affirmation";
 const resolveBody = JSON.stringify({ phase: PHASE, context: { user_name: "Ada" } });
 
-export interface InvalidationFigures { saves: number; p50: number; p99: number; max: number; warmBeforeSave: number }
+export interface InvalidationFigures {
+  saves: number;
+  p50: number;
+  p99: number;
+  max: number;
+  warmBeforeSave: number;
+}
 
 /**
  * Saves a new version on instance A `saves` times; after each acknowledgement (201) polls instance B
@@ -12,12 +18,23 @@ export interface InvalidationFigures { saves: number; p50: number; p99: number; 
  * version is what a client of B can observe. Before each save, B must be answering from memory
  * (`X-Prompt-Cache: hit`), or the measurement would only show B reading the database anyway.
  */
-export async function measureInvalidation(a: AppServer, b: AppServer, saves: number, headers: Record<string, string>): Promise<InvalidationFigures> {
+export async function measureInvalidation(
+  a: AppServer,
+  b: AppServer,
+  saves: number,
+  headers: Record<string, string>,
+): Promise<InvalidationFigures> {
   const json = { ...headers, "content-type": "application/json" };
   const save = async (i: number): Promise<number> => {
     const res = await fetch(`${a.url}/api/prompts`, {
-      method: "POST", headers: json,
-      body: JSON.stringify({ coachingPhase: PHASE, name: `probe ${i}`, body: `Invalidation probe ${i} for {user_name}`, requiredContextKeys: ["user_name"] }),
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({
+        coachingPhase: PHASE,
+        name: `probe ${i}`,
+        body: `Invalidation probe ${i} for {user_name}`,
+        requiredContextKeys: ["user_name"],
+      }),
     });
     if (res.status !== 201) throw new Error(`save on A answered ${res.status}: ${await res.text()}`);
     return ((await res.json()) as { version: number }).version;
@@ -25,7 +42,10 @@ export async function measureInvalidation(a: AppServer, b: AppServer, saves: num
   const resolveOnB = async () => {
     const res = await fetch(`${b.url}/api/resolve`, { method: "POST", headers: json, body: resolveBody });
     if (res.status !== 200) throw new Error(`resolve on B answered ${res.status}: ${await res.text()}`);
-    return { version: ((await res.json()) as { prompt: { version: number } }).prompt.version, cache: res.headers.get("x-prompt-cache") };
+    return {
+      version: ((await res.json()) as { prompt: { version: number } }).prompt.version,
+      cache: res.headers.get("x-prompt-cache"),
+    };
   };
 
   await save(0);

@@ -1,15 +1,32 @@
 import autocannon from "autocannon";
 import { processCpuMs } from "./machine";
 
-export interface Target { label: string; path: string; method: "GET" | "POST"; headers?: Record<string, string>; body?: string }
+export interface Target {
+  label: string;
+  path: string;
+  method: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+}
 
 /** serverCpuUs: CPU time the server process spent per request, a figure other load on the machine barely moves. */
-export interface RunFigures { reqPerSec: number; p50: number; p99: number; requests: number; failures: number; serverCpuUs: number }
+export interface RunFigures {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+  serverCpuUs: number;
+}
 
 export const CONNECTIONS = 50;
 
 /** One autocannon run at 50 connections. Any non-2xx answer or connection error counts as a failure. */
-export async function runLoad(server: { url: string; pid: number }, target: Target, seconds: number): Promise<RunFigures> {
+export async function runLoad(
+  server: { url: string; pid: number },
+  target: Target,
+  seconds: number,
+): Promise<RunFigures> {
   const cpuBefore = processCpuMs(server.pid);
   const result = await autocannon({
     url: `${server.url}${target.path}`,
@@ -29,14 +46,23 @@ export async function runLoad(server: { url: string; pid: number }, target: Targ
   };
 }
 
-export interface Job { key: string; server: { url: string; pid: number }; target: Target }
+export interface Job {
+  key: string;
+  server: { url: string; pid: number };
+  target: Target;
+}
 
 /**
  * Runs every job once per round, in the same order each round (health, resolve, …), after a warm-up
  * of each (JIT, pools, caches). Drift of the machine during the bench, and other work on it, then
  * falls on all jobs alike instead of on whichever happened to run during it.
  */
-export async function interleave(jobs: Job[], rounds: number, seconds: number, warmUpSeconds = 3): Promise<Record<string, RunFigures[]>> {
+export async function interleave(
+  jobs: Job[],
+  rounds: number,
+  seconds: number,
+  warmUpSeconds = 3,
+): Promise<Record<string, RunFigures[]>> {
   for (const job of jobs) await runLoad(job.server, job.target, warmUpSeconds);
   const out: Record<string, RunFigures[]> = Object.fromEntries(jobs.map((j) => [j.key, []]));
   for (let i = 0; i < rounds; i++) {
@@ -45,7 +71,14 @@ export async function interleave(jobs: Job[], rounds: number, seconds: number, w
   return out;
 }
 
-export interface Summary { reqPerSec: number; p50: number; p99: number; requests: number; failures: number; serverCpuUs: number }
+export interface Summary {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+  serverCpuUs: number;
+}
 
 /** Mean throughput over the runs; median of their p50 and p99; server CPU per request over all of them. */
 export function summarize(runs: RunFigures[]): Summary {
@@ -60,6 +93,11 @@ export function summarize(runs: RunFigures[]): Summary {
     p99: median(runs.map((r) => r.p99)),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
-    serverCpuUs: runs.reduce((sum, r) => sum + r.serverCpuUs * r.requests, 0) / Math.max(1, runs.reduce((sum, r) => sum + r.requests, 0)),
+    serverCpuUs:
+      runs.reduce((sum, r) => sum + r.serverCpuUs * r.requests, 0) /
+      Math.max(
+        1,
+        runs.reduce((sum, r) => sum + r.requests, 0),
+      ),
   };
 }

@@ -2,10 +2,24 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 
-export interface Machine { nproc: number; cpu: string; memory: string; os: string; node: string; date: string; commit: string }
+export interface Machine {
+  nproc: number;
+  cpu: string;
+  memory: string;
+  os: string;
+  node: string;
+  date: string;
+  commit: string;
+}
 
 export function describeMachine(): Machine {
-  const git = (...args: string[]) => { try { return execFileSync("git", args, { encoding: "utf8" }).trim(); } catch { return "unknown"; } };
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync("git", args, { encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  };
   const dirty = git("status", "--porcelain") ? " (with uncommitted changes)" : "";
   return {
     nproc: Number(execFileSync("nproc", { encoding: "utf8" }).trim()),

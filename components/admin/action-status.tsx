@@ -11,7 +11,13 @@ export function statusOf<T>(result: ActionResult<T>, success: string): Status {
 
 export function ActionStatus({ status }: { status: Status }) {
   if (!status) return null;
-  return status.kind === "ok"
-    ? <p role="status" className="ok">{status.text}</p>
-    : <p role="alert" className="error">{status.text}</p>;
+  return status.kind === "ok" ? (
+    <p role="status" className="ok">
+      {status.text}
+    </p>
+  ) : (
+    <p role="alert" className="error">
+      {status.text}
+    </p>
+  );
 }

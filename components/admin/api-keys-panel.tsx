@@ -25,7 +25,8 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyDto[] }) {
     const expires = String(data.get("expires") ?? "");
     startTransition(async () => {
       const result = await createApiKeyAction({
-        name: data.get("name"), scopes: data.getAll("scopes"),
+        name: data.get("name"),
+        scopes: data.getAll("scopes"),
         expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : null,
       });
       setStatus(statusOf(result, "Key created. Copy it now: it is shown only once."));
@@ -38,40 +39,79 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyDto[] }) {
     <section className="card stack" aria-labelledby="keys-heading">
       <h2 id="keys-heading">Service API keys</h2>
       <table>
-        <thead><tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Scopes</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col">Status</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Key</th>
+            <th scope="col">Scopes</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
         <tbody>
           {keys.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td>
-              <td><code>{k.prefix}…</code></td>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
               <td>{k.scopes.join(", ")}</td>
               <td>{day(k.expiresAt)}</td>
               <td>{k.lastUsedAt ? k.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
               <td>
                 {k.status === "active" ? (
-                  <button type="button" disabled={pending} onClick={() => {
-                    if (!window.confirm(`Revoke "${k.name}"? Services using it stop working at once.`)) return;
-                    startTransition(async () => setStatus(statusOf(await revokeApiKeyAction(k.id), `Revoked ${k.name}`)));
-                  }}>Revoke</button>
-                ) : <span className="badge muted-badge">{k.status}</span>}
+                  <button
+                    type="button"
+                    disabled={pending}
+                    onClick={() => {
+                      if (!window.confirm(`Revoke "${k.name}"? Services using it stop working at once.`)) return;
+                      startTransition(async () =>
+                        setStatus(statusOf(await revokeApiKeyAction(k.id), `Revoked ${k.name}`)),
+                      );
+                    }}
+                  >
+                    Revoke
+                  </button>
+                ) : (
+                  <span className="badge muted-badge">{k.status}</span>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <form onSubmit={onCreate} className="inline-form" aria-label="Create an API key">
-        <label>Name<input name="name" required maxLength={100} placeholder="e.g. coach-backend" /></label>
+        <label>
+          Name
+          <input name="name" required maxLength={100} placeholder="e.g. coach-backend" />
+        </label>
         <fieldset>
           <legend>Scopes</legend>
           {SCOPES.map((s) => (
-            <label key={s.value} className="check"><input type="checkbox" name="scopes" value={s.value} defaultChecked={s.value === "resolve"} /> {s.value} <span className="muted">({s.hint})</span></label>
+            <label key={s.value} className="check">
+              <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.value === "resolve"} /> {s.value}{" "}
+              <span className="muted">({s.hint})</span>
+            </label>
           ))}
         </fieldset>
-        <label>Expires (optional)<input name="expires" type="date" /></label>
-        <button type="submit" className="primary" disabled={pending}>Create key</button>
+        <label>
+          Expires (optional)
+          <input name="expires" type="date" />
+        </label>
+        <button type="submit" className="primary" disabled={pending}>
+          Create key
+        </button>
       </form>
       <ActionStatus status={status} />
-      {newKey && <p className="new-key"><label>New key<input readOnly value={newKey} onFocus={(e) => e.currentTarget.select()} /></label></p>}
+      {newKey && (
+        <p className="new-key">
+          <label>
+            New key
+            <input readOnly value={newKey} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </p>
+      )}
     </section>
   );
 }

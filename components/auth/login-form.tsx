@@ -24,10 +24,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       router.replace(callbackUrl);
       router.refresh();
     } else {
-      setError(result?.status === 429
-        ? "Too many failed sign-ins. Wait 15 minutes and try again."
-        : result ? "Email or password is not right, or the account is disabled."
-        : "Could not reach the server. Check your connection and try again.");
+      setError(
+        result?.status === 429
+          ? "Too many failed sign-ins. Wait 15 minutes and try again."
+          : result
+            ? "Email or password is not right, or the account is disabled."
+            : "Could not reach the server. Check your connection and try again.",
+      );
     }
   }
 
@@ -41,8 +44,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required minLength={1} />
       </label>
-      {error && <p id="login-error" role="alert" className="error">{error}</p>}
-      <button type="submit" className="primary" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
+      {error && (
+        <p id="login-error" role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
     </form>
   );
 }

@@ -20,14 +20,25 @@ export interface BodyDiffProps {
 const lineCount = (text: string) => text.split("\n").length;
 
 /** Monaco's diff editor over two bodies (read-only), side by side or inline. Client-only. */
-export default function BodyDiffImpl({ original, modified, originalLabel, modifiedLabel, keys, height }: BodyDiffProps) {
+export default function BodyDiffImpl({
+  original,
+  modified,
+  originalLabel,
+  modifiedLabel,
+  keys,
+  height,
+}: BodyDiffProps) {
   const [inline, setInline] = useState(false);
   const fitted = height ?? Math.min(640, Math.max(160, 22 * Math.max(lineCount(original), lineCount(modified)) + 60));
   return (
     <div className="body-diff">
       <div className="body-diff-bar">
-        <span><span className="diff-swatch removed" aria-hidden /> {originalLabel}</span>
-        <span><span className="diff-swatch added" aria-hidden /> {modifiedLabel}</span>
+        <span>
+          <span className="diff-swatch removed" aria-hidden /> {originalLabel}
+        </span>
+        <span>
+          <span className="diff-swatch added" aria-hidden /> {modifiedLabel}
+        </span>
         <label className="inline-check">
           <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Inline view
         </label>
@@ -46,7 +57,11 @@ export default function BodyDiffImpl({ original, modified, originalLabel, modifi
             diff.getOriginalEditor().updateOptions({ ariaLabel: `${originalLabel} (read-only)` });
             diff.getModifiedEditor().updateOptions({ ariaLabel: `${modifiedLabel} (read-only)` });
           }}
-          loading={<div className="editor-loading" role="status">Loading diff…</div>}
+          loading={
+            <div className="editor-loading" role="status">
+              Loading diff…
+            </div>
+          }
           options={{
             readOnly: true,
             originalEditable: false,

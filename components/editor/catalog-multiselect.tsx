@@ -2,7 +2,11 @@
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
-export interface CatalogOption { value: string; label: string; description: string }
+export interface CatalogOption {
+  value: string;
+  label: string;
+  description: string;
+}
 
 interface Props {
   label: string;
@@ -39,7 +43,10 @@ export function CatalogMultiselect({ label, options, selected, onChange, placeho
   };
 
   const move = (delta: number) => {
-    if (!open) { setOpen(true); return; }
+    if (!open) {
+      setOpen(true);
+      return;
+    }
     if (!matches.length) return;
     const next = (Math.min(active, matches.length - 1) + delta + matches.length) % matches.length;
     setActive(next);
@@ -48,16 +55,41 @@ export function CatalogMultiselect({ label, options, selected, onChange, placeho
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     switch (e.key) {
-      case "ArrowDown": e.preventDefault(); move(1); break;
-      case "ArrowUp": e.preventDefault(); move(-1); break;
-      case "Home": if (open) { e.preventDefault(); setActive(0); } break;
-      case "End": if (open) { e.preventDefault(); setActive(Math.max(0, matches.length - 1)); } break;
+      case "ArrowDown":
+        e.preventDefault();
+        move(1);
+        break;
+      case "ArrowUp":
+        e.preventDefault();
+        move(-1);
+        break;
+      case "Home":
+        if (open) {
+          e.preventDefault();
+          setActive(0);
+        }
+        break;
+      case "End":
+        if (open) {
+          e.preventDefault();
+          setActive(Math.max(0, matches.length - 1));
+        }
+        break;
       case "Enter":
-        if (open && activeOption) { e.preventDefault(); toggle(activeOption.value); }
+        if (open && activeOption) {
+          e.preventDefault();
+          toggle(activeOption.value);
+        }
         break;
       case "Escape":
-        if (open) { e.preventDefault(); e.stopPropagation(); setOpen(false); }
-        else if (query) { e.preventDefault(); setQuery(""); }
+        if (open) {
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+        } else if (query) {
+          e.preventDefault();
+          setQuery("");
+        }
         break;
       case "Backspace":
         if (!query && selected.length) onChange(selected.slice(0, -1));
@@ -67,14 +99,22 @@ export function CatalogMultiselect({ label, options, selected, onChange, placeho
 
   return (
     <div className="multiselect">
-      <label htmlFor={`${id}-input`} className="field-label">{label}</label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      <label htmlFor={`${id}-input`} className="field-label">
+        {label}
+      </label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <ul className="chips" aria-label={`Selected ${label.toLowerCase()}`}>
         {selected.length === 0 && <li className="muted chip-empty">None selected</li>}
         {selected.map((value) => (
           <li key={value} className="chip">
             <code>{value}</code>
-            <button type="button" className="chip-remove" aria-label={`Remove ${value}`} onClick={() => toggle(value)}>×</button>
+            <button type="button" className="chip-remove" aria-label={`Remove ${value}`} onClick={() => toggle(value)}>
+              ×
+            </button>
           </li>
         ))}
       </ul>
@@ -92,13 +132,31 @@ export function CatalogMultiselect({ label, options, selected, onChange, placeho
           autoComplete="off"
           placeholder={placeholder ?? "Search…"}
           value={query}
-          onChange={(e) => { setQuery(e.target.value); setOpen(true); setActive(0); }}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+            setActive(0);
+          }}
           onKeyDown={onKeyDown}
           onFocus={() => setOpen(true)}
-          onBlur={() => { setOpen(false); setQuery(""); }}
+          onBlur={() => {
+            setOpen(false);
+            setQuery("");
+          }}
         />
-        <ul id={`${id}-listbox`} role="listbox" aria-multiselectable="true" aria-label={label} className="listbox" hidden={!open}>
-          {matches.length === 0 && <li className="muted option-empty" role="presentation">No match for “{query}”</li>}
+        <ul
+          id={`${id}-listbox`}
+          role="listbox"
+          aria-multiselectable="true"
+          aria-label={label}
+          className="listbox"
+          hidden={!open}
+        >
+          {matches.length === 0 && (
+            <li className="muted option-empty" role="presentation">
+              No match for “{query}”
+            </li>
+          )}
           {matches.map((o) => (
             <li
               key={o.value}
@@ -107,9 +165,15 @@ export function CatalogMultiselect({ label, options, selected, onChange, placeho
               aria-selected={chosen.has(o.value)}
               className={`option${activeOption?.value === o.value ? " active" : ""}`}
               // mousedown, not click: the input must keep focus so the list stays open for more picks.
-              onMouseDown={(e) => { e.preventDefault(); toggle(o.value); setActive(matches.indexOf(o)); }}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                toggle(o.value);
+                setActive(matches.indexOf(o));
+              }}
             >
-              <span className="check" aria-hidden>{chosen.has(o.value) ? "✓" : ""}</span>
+              <span className="check" aria-hidden>
+                {chosen.has(o.value) ? "✓" : ""}
+              </span>
               <span className="option-text">
                 <code>{o.value}</code> <span className="option-label">{o.label}</span>
                 <span className="option-desc">{o.description}</span>

@@ -6,7 +6,11 @@ import { CatalogMultiselect, type CatalogOption } from "./catalog-multiselect";
 import type { FieldIssues } from "./use-save-version";
 import type { DraftFields } from "./use-prompt-draft";
 
-export interface EditorCatalog { contextKeys: CatalogOption[]; actionTypes: CatalogOption[]; promptTypes: CatalogOption[] }
+export interface EditorCatalog {
+  contextKeys: CatalogOption[];
+  actionTypes: CatalogOption[];
+  promptTypes: CatalogOption[];
+}
 
 interface Props {
   fields: DraftFields;
@@ -24,26 +28,42 @@ export function MetadataFields({ fields, update, catalog, issues }: Props) {
     return parsed.keys.filter((k) => known.has(k) && !fields.requiredContextKeys.includes(k));
   }, [fields.body, fields.requiredContextKeys, catalog.contextKeys]);
 
-  const err = (key: keyof DraftFields) => issues[key] && <span className="error" id={`err-${key}`}>{issues[key]}</span>;
+  const err = (key: keyof DraftFields) =>
+    issues[key] && (
+      <span className="error" id={`err-${key}`}>
+        {issues[key]}
+      </span>
+    );
 
   return (
     <div className="metadata">
       <div className="row">
         <label className="grow">
           Name
-          <input value={fields.name} maxLength={255} onChange={(e) => update("name", e.target.value)}
-            aria-invalid={Boolean(issues.name) || undefined} aria-describedby={issues.name ? "err-name" : undefined} />
+          <input
+            value={fields.name}
+            maxLength={255}
+            onChange={(e) => update("name", e.target.value)}
+            aria-invalid={Boolean(issues.name) || undefined}
+            aria-describedby={issues.name ? "err-name" : undefined}
+          />
           {err("name")}
         </label>
         <label>
           Type
           <select value={fields.promptType} onChange={(e) => update("promptType", e.target.value)}>
-            {catalog.promptTypes.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+            {catalog.promptTypes.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <label>
-        <span>Description <span className="hint">what changed and why, for the version list</span></span>
+        <span>
+          Description <span className="hint">what changed and why, for the version list</span>
+        </span>
         <textarea rows={2} value={fields.description} onChange={(e) => update("description", e.target.value)} />
       </label>
       <div className="row keys-row">
@@ -56,9 +76,13 @@ export function MetadataFields({ fields, update, catalog, issues }: Props) {
             onChange={(next) => update("requiredContextKeys", next)}
             placeholder="Search context keys…"
           />
-          <button type="button" className="small" disabled={unlisted.length === 0}
+          <button
+            type="button"
+            className="small"
+            disabled={unlisted.length === 0}
             onClick={() => update("requiredContextKeys", [...fields.requiredContextKeys, ...unlisted])}
-            title={unlisted.length ? `Adds ${unlisted.join(", ")}` : "Every key the body uses is already required"}>
+            title={unlisted.length ? `Adds ${unlisted.join(", ")}` : "Every key the body uses is already required"}
+          >
             Add keys used in the body{unlisted.length ? ` (${unlisted.length})` : ""}
           </button>
           {err("requiredContextKeys")}

@@ -30,63 +30,108 @@ interface Props {
 
 function initialFields(phase: string | null, base: PromptDto | null): DraftFields {
   return {
-    name: base?.name ?? "", description: base?.description ?? "",
+    name: base?.name ?? "",
+    description: base?.description ?? "",
     promptType: base?.promptType ?? (phase === null ? "sentinel" : phase === "system_context" ? "system" : "coach"),
-    requiredContextKeys: base?.requiredContextKeys ?? [], allowedActions: base?.allowedActions ?? [],
-    body: base?.body ?? "", isActive: true,
+    requiredContextKeys: base?.requiredContextKeys ?? [],
+    allowedActions: base?.allowedActions ?? [],
+    body: base?.body ?? "",
+    isActive: true,
   };
 }
 
 /** The designer's editor: content fields, Monaco with live lint, save as a new version, draft preview. */
-export function PromptEditor({ phase, slug, base, latestVersion, explicitBase, catalog, samples, savedVersion, side }: Props) {
+export function PromptEditor({
+  phase,
+  slug,
+  base,
+  latestVersion,
+  explicitBase,
+  catalog,
+  samples,
+  savedVersion,
+  side,
+}: Props) {
   const initial = useMemo(() => initialFields(phase, base), [phase, base]);
-  const draft = usePromptDraft(slug, { baseVersion: base?.version ?? null, latestAtStart: latestVersion, explicitBase }, initial);
+  const draft = usePromptDraft(
+    slug,
+    { baseVersion: base?.version ?? null, latestAtStart: latestVersion, explicitBase },
+    initial,
+  );
   const { fields, update, dirty } = draft;
   const saver = useSaveVersion(phase, slug);
   const guard = useUnsavedGuard(dirty);
   const editorRef = useRef<TemplateEditorHandle | null>(null);
 
   const deferredBody = useDeferredValue(fields.body);
-  const findings = useMemo(() => lintTemplate(deferredBody, fields.requiredContextKeys), [deferredBody, fields.requiredContextKeys]);
+  const findings = useMemo(
+    () => lintTemplate(deferredBody, fields.requiredContextKeys),
+    [deferredBody, fields.requiredContextKeys],
+  );
   const previewKeys = useMemo(() => {
     const parsed = parseTemplate(fields.body);
     return [...new Set([...fields.requiredContextKeys, ...(parsed.ok ? parsed.keys : [])])];
   }, [fields.body, fields.requiredContextKeys]);
 
-  const save = useCallback((expected: number | null) => saver.save(fields, expected, draft.clearStored), [saver, fields, draft.clearStored]);
+  const save = useCallback(
+    (expected: number | null) => saver.save(fields, expected, draft.clearStored),
+    [saver, fields, draft.clearStored],
+  );
 
   // Ctrl/Cmd+S saves from anywhere on the page (Monaco included) instead of the browser's "save page".
   const saveRef = useRef(() => {});
-  useEffect(() => { saveRef.current = () => void save(draft.latestAtStart); }, [save, draft.latestAtStart]);
+  useEffect(() => {
+    saveRef.current = () => void save(draft.latestAtStart);
+  }, [save, draft.latestAtStart]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") { e.preventDefault(); saveRef.current(); }
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        saveRef.current();
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const startedFrom = draft.baseVersion === null ? "a blank prompt (this phase has no versions yet)" : `version ${draft.baseVersion}`;
+  const startedFrom =
+    draft.baseVersion === null ? "a blank prompt (this phase has no versions yet)" : `version ${draft.baseVersion}`;
   return (
     <div className="editor-layout">
-      <form className="editor-main card" aria-label="Prompt editor" onSubmit={(e) => { e.preventDefault(); void save(draft.latestAtStart); }}>
+      <form
+        className="editor-main card"
+        aria-label="Prompt editor"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(draft.latestAtStart);
+        }}
+      >
         <div className="editor-status">
           <span>Editing from {startedFrom}</span>
           {dirty ? <span className="badge warn">Unsaved changes</span> : <span className="badge">No changes</span>}
-          {savedVersion !== undefined && !dirty && <span role="status" className="status ok">Saved as version {savedVersion}.</span>}
+          {savedVersion !== undefined && !dirty && (
+            <span role="status" className="status ok">
+              Saved as version {savedVersion}.
+            </span>
+          )}
         </div>
         {draft.restoredAt && (
           <p className="notice" role="status">
             Restored your unsaved changes from {draft.restoredAt.slice(0, 16).replace("T", " ")} UTC.{" "}
-            <button type="button" className="link-button" onClick={draft.discard}>Discard them</button>
+            <button type="button" className="link-button" onClick={draft.discard}>
+              Discard them
+            </button>
           </p>
         )}
         <MetadataFields fields={fields} update={update} catalog={catalog} issues={saver.issues} />
         <div className="body-field">
-          <span className="field-label" id="body-label">Body</span>
+          <span className="field-label" id="body-label">
+            Body
+          </span>
           <span className="hint">
-            {" "}Type <kbd>{"{"}</kbd> for context keys; <kbd>{"{{"}</kbd> and <kbd>{"}}"}</kbd> are literal braces.
-            {" "}<kbd>Ctrl</kbd>+<kbd>M</kbd> lets <kbd>Tab</kbd> move focus out of the editor.
+            {" "}
+            Type <kbd>{"{"}</kbd> for context keys; <kbd>{"{{"}</kbd> and <kbd>{"}}"}</kbd> are literal braces.{" "}
+            <kbd>Ctrl</kbd>+<kbd>M</kbd> lets <kbd>Tab</kbd> move focus out of the editor.
           </span>
           <TemplateEditor
             value={fields.body}
@@ -96,7 +141,9 @@ export function PromptEditor({ phase, slug, base, latestVersion, explicitBase, c
             keys={catalog.contextKeys}
             label="Prompt body template"
             path={`${slug}/draft.pmt`}
-            onReady={(h) => { editorRef.current = h; }}
+            onReady={(h) => {
+              editorRef.current = h;
+            }}
           />
           {saver.issues.body && <span className="error">{saver.issues.body}</span>}
           <LintProblems findings={findings} onSelect={(f) => editorRef.current?.reveal(f.line, f.column)} />
@@ -109,7 +156,9 @@ export function PromptEditor({ phase, slug, base, latestVersion, explicitBase, c
           <button type="submit" className="primary" disabled={saver.saving || !dirty} aria-keyshortcuts="Control+S">
             {saver.saving ? "Saving…" : "Save as new version"}
           </button>
-          <button type="button" onClick={draft.discard} disabled={!dirty || saver.saving}>Discard changes</button>
+          <button type="button" onClick={draft.discard} disabled={!dirty || saver.saving}>
+            Discard changes
+          </button>
           <span className="hint">Ctrl+S saves · versions are never edited in place</span>
         </div>
         <ActionStatus status={saver.status} />
@@ -124,7 +173,11 @@ export function PromptEditor({ phase, slug, base, latestVersion, explicitBase, c
             samples={samples}
             version={draft.baseVersion ?? undefined}
             promptType={phase === null ? base?.promptType : undefined}
-            getDraft={() => ({ body: fields.body, requiredContextKeys: fields.requiredContextKeys, allowedActions: fields.allowedActions })}
+            getDraft={() => ({
+              body: fields.body,
+              requiredContextKeys: fields.requiredContextKeys,
+              allowedActions: fields.allowedActions,
+            })}
           />
         </div>
       </aside>
@@ -146,7 +199,10 @@ export function PromptEditor({ phase, slug, base, latestVersion, explicitBase, c
         onConfirm={guard.leave}
         onCancel={guard.stay}
       >
-        <p>Your changes are not saved as a version. They stay in this browser as a draft and come back when you open this phase again.</p>
+        <p>
+          Your changes are not saved as a version. They stay in this browser as a draft and come back when you open this
+          phase again.
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -34,16 +34,25 @@ export function SaveConflictDialog({ latest, latestAtStart, draft, keys, saving,
       {latest && (
         <>
           <p>
-            When you started, the latest version was {latestAtStart === null ? "none" : `v${latestAtStart}`}. Someone has since saved
-            v{latest.version}{latest.name ? ` (“${latest.name}”)` : ""}. Saving now makes your draft the newest version
+            When you started, the latest version was {latestAtStart === null ? "none" : `v${latestAtStart}`}. Someone
+            has since saved v{latest.version}
+            {latest.name ? ` (“${latest.name}”)` : ""}. Saving now makes your draft the newest version
             {draft.isActive ? " and serves it" : ""}; their changes below are not in your draft.
           </p>
           <h3>Other changes (v{latest.version} → your draft)</h3>
           <MetaChanges changes={diffPromptMeta(latest, draft)} />
           <h3>Body (v{latest.version} → your draft)</h3>
-          {latest.body === draft.body
-            ? <p className="muted">The bodies are identical.</p>
-            : <BodyDiff original={latest.body} modified={draft.body} originalLabel={`v${latest.version} (saved by someone else)`} modifiedLabel="Your draft" keys={keys} />}
+          {latest.body === draft.body ? (
+            <p className="muted">The bodies are identical.</p>
+          ) : (
+            <BodyDiff
+              original={latest.body}
+              modified={draft.body}
+              originalLabel={`v${latest.version} (saved by someone else)`}
+              modifiedLabel="Your draft"
+              keys={keys}
+            />
+          )}
         </>
       )}
     </ConfirmDialog>

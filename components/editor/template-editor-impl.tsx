@@ -7,7 +7,9 @@ import type { LintFinding } from "@/lib/domain/template";
 import { monaco } from "./monaco-setup";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE, TEMPLATE_THEME, type KeyInfo } from "./template-language";
 
-export interface TemplateEditorHandle { reveal(line: number, column: number): void }
+export interface TemplateEditorHandle {
+  reveal(line: number, column: number): void;
+}
 
 export interface TemplateEditorProps {
   /**
@@ -34,11 +36,25 @@ const OWNER = "pm-lint";
 
 /** Monaco for prompt bodies, with the domain linter's findings as inline markers. Client-only. */
 export default function TemplateEditorImpl(props: TemplateEditorProps) {
-  const { value, revision = 0, onChange, findings, keys, readOnly, label, path, minHeight = 320, maxHeight = 640, onReady } = props;
+  const {
+    value,
+    revision = 0,
+    onChange,
+    findings,
+    keys,
+    readOnly,
+    label,
+    path,
+    minHeight = 320,
+    maxHeight = 640,
+    onReady,
+  } = props;
   const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
   const [height, setHeight] = useState(minHeight);
   const onReadyRef = useRef(onReady);
-  useEffect(() => { onReadyRef.current = onReady; }, [onReady]);
+  useEffect(() => {
+    onReadyRef.current = onReady;
+  }, [onReady]);
 
   const onMount: OnMount = (instance) => {
     setEditor(instance);
@@ -57,7 +73,9 @@ export default function TemplateEditorImpl(props: TemplateEditorProps) {
   // Replace the text only on a new revision (or a read-only view of another version), never per keystroke.
   const valueRef = useRef(value);
   const shownVersion = readOnly ? value : null;
-  useEffect(() => { valueRef.current = value; }, [value]);
+  useEffect(() => {
+    valueRef.current = value;
+  }, [value]);
   useEffect(() => {
     const model = editor?.getModel();
     if (model && model.getValue() !== valueRef.current) {
@@ -69,14 +87,20 @@ export default function TemplateEditorImpl(props: TemplateEditorProps) {
   useEffect(() => {
     const model = editor?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, OWNER, (findings ?? []).map((f) => ({
-      severity: f.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-      message: f.message,
-      code: f.code,
-      startLineNumber: f.line, startColumn: f.column, endLineNumber: f.endLine,
-      // A zero-width finding (a required key never placed) still needs a visible squiggle.
-      endColumn: f.endLine === f.line && f.endColumn <= f.column ? f.column + 1 : f.endColumn,
-    })));
+    monaco.editor.setModelMarkers(
+      model,
+      OWNER,
+      (findings ?? []).map((f) => ({
+        severity: f.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: f.message,
+        code: f.code,
+        startLineNumber: f.line,
+        startColumn: f.column,
+        endLineNumber: f.endLine,
+        // A zero-width finding (a required key never placed) still needs a visible squiggle.
+        endColumn: f.endLine === f.line && f.endColumn <= f.column ? f.column + 1 : f.endColumn,
+      })),
+    );
   }, [editor, findings]);
 
   return (
@@ -113,5 +137,9 @@ export default function TemplateEditorImpl(props: TemplateEditorProps) {
 }
 
 export function EditorLoading() {
-  return <div className="editor-loading" role="status">Loading editor…</div>;
+  return (
+    <div className="editor-loading" role="status">
+      Loading editor…
+    </div>
+  );
 }

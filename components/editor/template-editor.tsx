@@ -8,5 +8,9 @@ export type { TemplateEditorHandle, TemplateEditorProps } from "./template-edito
 // Monaco touches `window` as soon as it is imported: load it in the browser only, after the page.
 export const TemplateEditor = dynamic<TemplateEditorProps>(() => import("./template-editor-impl"), {
   ssr: false,
-  loading: () => <div className="editor-loading" role="status">Loading editor…</div>,
+  loading: () => (
+    <div className="editor-loading" role="status">
+      Loading editor…
+    </div>
+  ),
 });

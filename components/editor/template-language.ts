@@ -3,7 +3,11 @@ import type * as Monaco from "monaco-editor/editor/editor.api.js";
 export const TEMPLATE_LANGUAGE = "pm-template";
 export const TEMPLATE_THEME = "pm-light";
 
-export interface KeyInfo { value: string; label: string; description: string }
+export interface KeyInfo {
+  value: string;
+  label: string;
+  description: string;
+}
 
 let registered = false;
 

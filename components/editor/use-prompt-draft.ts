@@ -14,7 +14,12 @@ export interface DraftFields {
 }
 
 /** `latestAtStart`: the phase's latest version when editing began, for the stale-save check. */
-interface StoredDraft { baseVersion: number | null; latestAtStart: number | null; savedAt: string; fields: DraftFields }
+interface StoredDraft {
+  baseVersion: number | null;
+  latestAtStart: number | null;
+  savedAt: string;
+  fields: DraftFields;
+}
 
 export interface DraftStart {
   /** The version whose content the form started from. */
@@ -39,7 +44,11 @@ export function usePromptDraft(phaseSlug: string, start: DraftStart, initial: Dr
   const [fields, setFields] = useState<DraftFields>(initial);
   // Bumped whenever the text is replaced from outside the editor (restore, discard), so Monaco shows it.
   const [revision, setRevision] = useState(0);
-  const [restored, setRestored] = useState<{ at: string; baseVersion: number | null; latestAtStart: number | null } | null>(null);
+  const [restored, setRestored] = useState<{
+    at: string;
+    baseVersion: number | null;
+    latestAtStart: number | null;
+  } | null>(null);
   // The version's content as the page delivered it: "dirty" means the form differs from it.
   const [pristine] = useState(initial);
   // Set once the draft is saved as a version: the pending debounced write must not bring it back.
@@ -59,7 +68,11 @@ export function usePromptDraft(phaseSlug: string, start: DraftStart, initial: Dr
         // One-time restore from browser storage, which only exists after hydration.
         // eslint-disable-next-line react-hooks/set-state-in-effect
         setFields({ ...pristine, ...stored.fields });
-        setRestored({ at: stored.savedAt, baseVersion: stored.baseVersion, latestAtStart: stored.latestAtStart ?? null });
+        setRestored({
+          at: stored.savedAt,
+          baseVersion: stored.baseVersion,
+          latestAtStart: stored.latestAtStart ?? null,
+        });
         setRevision((r) => r + 1);
       }
     } catch {
@@ -91,7 +104,11 @@ export function usePromptDraft(phaseSlug: string, start: DraftStart, initial: Dr
 
   const clearStored = useCallback(() => {
     finishedRef.current = true;
-    try { window.localStorage.removeItem(storageKey(phaseSlug)); } catch { /* nothing to clear */ }
+    try {
+      window.localStorage.removeItem(storageKey(phaseSlug));
+    } catch {
+      /* nothing to clear */
+    }
   }, [phaseSlug]);
 
   const discard = useCallback(() => {
@@ -102,5 +119,15 @@ export function usePromptDraft(phaseSlug: string, start: DraftStart, initial: Dr
     setRevision((r) => r + 1);
   }, [clearStored, pristine]);
 
-  return { fields, update, dirty, discard, clearStored, revision, restoredAt: restored?.at ?? null, baseVersion, latestAtStart };
+  return {
+    fields,
+    update,
+    dirty,
+    discard,
+    clearStored,
+    revision,
+    restoredAt: restored?.at ?? null,
+    baseVersion,
+    latestAtStart,
+  };
 }

@@ -13,8 +13,14 @@ export type FieldIssues = Partial<Record<keyof DraftFields, string>>;
 
 export function toCreateInput(phase: string | null, f: DraftFields) {
   return {
-    coachingPhase: phase, name: f.name, description: f.description, body: f.body, promptType: f.promptType,
-    requiredContextKeys: f.requiredContextKeys, allowedActions: f.allowedActions, isActive: f.isActive,
+    coachingPhase: phase,
+    name: f.name,
+    description: f.description,
+    body: f.body,
+    promptType: f.promptType,
+    requiredContextKeys: f.requiredContextKeys,
+    allowedActions: f.allowedActions,
+    isActive: f.isActive,
   };
 }
 
@@ -43,7 +49,10 @@ export function useSaveVersion(phase: string | null, slug: string) {
     const syntax = parseTemplate(fields.body);
     if (!syntax.ok) {
       setIssues({ body: syntax.errors[0]?.message });
-      setStatus({ kind: "error", message: `Not saved: the body has ${syntax.errors.length} template error${syntax.errors.length === 1 ? "" : "s"} (see Problems).` });
+      setStatus({
+        kind: "error",
+        message: `Not saved: the body has ${syntax.errors.length} template error${syntax.errors.length === 1 ? "" : "s"} (see Problems).`,
+      });
       return;
     }
     setIssues({});
@@ -51,7 +60,11 @@ export function useSaveVersion(phase: string | null, slug: string) {
     setStatus({ kind: "info", message: "Saving…" });
     const res = await saveVersion(input, expectedLatest).catch(() => null);
     setSaving(false);
-    if (!res) return setStatus({ kind: "error", message: "Could not reach the server; nothing was saved. Your changes are kept in this browser." });
+    if (!res)
+      return setStatus({
+        kind: "error",
+        message: "Could not reach the server; nothing was saved. Your changes are kept in this browser.",
+      });
     if (res.ok) {
       setConflict(null);
       onSaved();

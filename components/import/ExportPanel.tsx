@@ -22,33 +22,47 @@ export function ExportPanel({ catalog }: { catalog: CatalogOptions }) {
     <section className={styles.panel} aria-labelledby="export-heading">
       <h2 id="export-heading">Export</h2>
       <div className={styles.row}>
-        <label className={styles.field}>Format
+        <label className={styles.field}>
+          Format
           <select value={format} onChange={(e) => setFormat(e.target.value)}>
             <option value="native">Native (re-importable)</option>
             <option value="django">Django dumpdata (old system)</option>
           </select>
         </label>
-        <label className={styles.field}>Phase
+        <label className={styles.field}>
+          Phase
           <select value={phase} onChange={(e) => setPhase(e.target.value)}>
             <option value="">All phases</option>
             <option value="none">No phase (sentinel)</option>
-            {catalog.phases.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+            {catalog.phases.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
           </select>
         </label>
-        <label className={styles.field}>Type
+        <label className={styles.field}>
+          Type
           <select value={type} onChange={(e) => setType(e.target.value)}>
             <option value="">All types</option>
-            {catalog.promptTypes.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+            {catalog.promptTypes.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
           </select>
         </label>
-        <label className={styles.field}>Versions
+        <label className={styles.field}>
+          Versions
           <select value={active} onChange={(e) => setActive(e.target.value)}>
             <option value="">Active and inactive</option>
             <option value="true">Active only</option>
             <option value="false">Inactive only</option>
           </select>
         </label>
-        <a className={styles.button} href={`/api/export?${query}`} download>Download export</a>
+        <a className={styles.button} href={`/api/export?${query}`} download>
+          Download export
+        </a>
       </div>
     </section>
   );

@@ -10,12 +10,16 @@ const PAGE = 200;
 export function ImportReportView({ report }: { report: ImportReport }) {
   const [all, setAll] = useState(false);
   const [shown, setShown] = useState(PAGE);
-  const rows = all ? report.rows : report.rows.filter((r) => r.problems.length > 0 || (r.status !== "new" && r.status !== "identical"));
+  const rows = all
+    ? report.rows
+    : report.rows.filter((r) => r.problems.length > 0 || (r.status !== "new" && r.status !== "identical"));
   const c = report.counts;
   return (
     <div>
       <div className={styles.counts} aria-label="Row counts">
-        <span className={styles.chip}>{report.total} rows ({report.format})</span>
+        <span className={styles.chip}>
+          {report.total} rows ({report.format})
+        </span>
         <span className={`${styles.chip} ${styles.new}`}>{c.new} new</span>
         <span className={`${styles.chip} ${styles.identical}`}>{c.identical} identical</span>
         <span className={`${styles.chip} ${styles.conflict}`}>{c.conflict} conflict</span>
@@ -24,29 +28,56 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </div>
       {report.problems.length > 0 && (
         <ul className={styles.problems} aria-label="Problems with the decisions">
-          {report.problems.map((p, i) => <ProblemItem key={i} problem={p} />)}
+          {report.problems.map((p, i) => (
+            <ProblemItem key={i} problem={p} />
+          ))}
         </ul>
       )}
       <label className={styles.field} style={{ flexDirection: "row", alignItems: "center" }}>
-        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Show every row, not only rows with findings
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Show every row, not only rows
+        with findings
       </label>
       <table className={styles.table} aria-label="Rows">
-        <thead><tr><th scope="col">Row</th><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Findings</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Version</th>
+            <th scope="col">Status</th>
+            <th scope="col">Findings</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.slice(0, shown).map((r) => (
             <tr key={r.row}>
               <td>{r.row}</td>
-              <td>{r.coachingPhase ?? "(no phase)"} v{r.version ?? "?"}{r.isActive === false && <span className="muted"> · inactive</span>}</td>
-              <td><span className={`${styles.status} ${styles[r.status]}`}>{r.status}</span></td>
-              <td><ul className={styles.problems}>{r.problems.map((p, i) => <ProblemItem key={i} problem={p} />)}</ul></td>
+              <td>
+                {r.coachingPhase ?? "(no phase)"} v{r.version ?? "?"}
+                {r.isActive === false && <span className="muted"> · inactive</span>}
+              </td>
+              <td>
+                <span className={`${styles.status} ${styles[r.status]}`}>{r.status}</span>
+              </td>
+              <td>
+                <ul className={styles.problems}>
+                  {r.problems.map((p, i) => (
+                    <ProblemItem key={i} problem={p} />
+                  ))}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length > shown && (
-        <p><button type="button" className={`${styles.button} ${styles.secondary}`} onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, rows.length - shown)} more of {rows.length - shown}
-        </button></p>
+        <p>
+          <button
+            type="button"
+            className={`${styles.button} ${styles.secondary}`}
+            onClick={() => setShown(shown + PAGE)}
+          >
+            Show {Math.min(PAGE, rows.length - shown)} more of {rows.length - shown}
+          </button>
+        </p>
       )}
     </div>
   );

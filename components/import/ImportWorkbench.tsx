@@ -17,7 +17,11 @@ const STAGE_LABEL = { check: "Checking rows", insert: "Inserting" } as const;
  * import button is enabled only for a report of the current decisions in which no row is blocked.
  */
 export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
-  const client = useMemo(() => new PromptManagerClient({ baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin }), []);
+  const client = useMemo(
+    () =>
+      new PromptManagerClient({ baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin }),
+    [],
+  );
   const [file, setFile] = useState<{ name: string; data: unknown } | null>(null);
   const [options, setOptions] = useState<ImportOptions>(NO_DECISIONS);
   const [step, setStep] = useState<Step>("idle");
@@ -31,12 +35,16 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
     setError(null);
     setProgress(null);
     try {
-      const result = await client.importPrompts({ data, dryRun, options: chosen, source: name }, { onProgress: setProgress });
+      const result = await client.importPrompts(
+        { data, dryRun, options: chosen, source: name },
+        { onProgress: setProgress },
+      );
       setReport(result);
       setStale(false);
       setStep(dryRun ? "report" : "done");
     } catch (e) {
-      const refused = e instanceof PromptManagerError ? (e.details as { report?: ImportReport } | null)?.report : undefined;
+      const refused =
+        e instanceof PromptManagerError ? (e.details as { report?: ImportReport } | null)?.report : undefined;
       if (refused) setReport(refused);
       setError(e instanceof Error ? e.message : String(e));
       setStep(refused || report ? "report" : "idle");
@@ -65,25 +73,45 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
     setStale(true);
   };
   const busy = step === "checking" || step === "applying";
-  const invalidTemplates = report?.rows.some((r) => r.problems.some((p) => p.severity === "error" && p.line !== null)) ?? false;
+  const invalidTemplates =
+    report?.rows.some((r) => r.problems.some((p) => p.severity === "error" && p.line !== null)) ?? false;
 
   return (
     <section className={styles.panel} aria-labelledby="import-heading">
       <h2 id="import-heading">Import</h2>
-      <p className="muted">A Django <code>dumpdata</code> of <code>prompts.prompt</code> or a native export. You always get a report first; the import only inserts new versions, keeps their ids, versions, active flags and timestamps, and never overwrites.</p>
-      <label className={styles.field}>Prompt file (.json)
-        <input type="file" accept="application/json,.json" disabled={busy} onChange={(e) => void choose(e.currentTarget)} />
+      <p className="muted">
+        A Django <code>dumpdata</code> of <code>prompts.prompt</code> or a native export. You always get a report first;
+        the import only inserts new versions, keeps their ids, versions, active flags and timestamps, and never
+        overwrites.
+      </p>
+      <label className={styles.field}>
+        Prompt file (.json)
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(e) => void choose(e.currentTarget)}
+        />
       </label>
       {busy && (
         <div className={styles.progress} role="status">
           <progress value={progress?.done ?? 0} max={progress?.total || 1} aria-label="Import progress" />
-          <span>{progress ? `${STAGE_LABEL[progress.stage]}: ${progress.done.toLocaleString("en")} / ${progress.total.toLocaleString("en")}` : "Uploading…"}</span>
+          <span>
+            {progress
+              ? `${STAGE_LABEL[progress.stage]}: ${progress.done.toLocaleString("en")} / ${progress.total.toLocaleString("en")}`
+              : "Uploading…"}
+          </span>
         </div>
       )}
-      {error && <p className={`${styles.message} ${styles.failure}`} role="alert">{error}</p>}
+      {error && (
+        <p className={`${styles.message} ${styles.failure}`} role="alert">
+          {error}
+        </p>
+      )}
       {step === "done" && report && (
         <p className={`${styles.message} ${styles.success}`} role="status">
-          Imported {report.inserted} new versions ({report.counts.identical} identical and {report.counts.conflict} conflicting rows left as they were).
+          Imported {report.inserted} new versions ({report.counts.identical} identical and {report.counts.conflict}{" "}
+          conflicting rows left as they were).
         </p>
       )}
       {report && file && (
@@ -91,31 +119,58 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
           {report.unknownValues.length > 0 && (
             <>
               <h3>Values the catalog does not know</h3>
-              <UnknownValueDecisions unknown={report.unknownValues} options={options} catalog={catalog} onChange={decide} />
+              <UnknownValueDecisions
+                unknown={report.unknownValues}
+                options={options}
+                catalog={catalog}
+                onChange={decide}
+              />
             </>
           )}
           {(invalidTemplates || options.invalidTemplates !== "refuse") && (
             <fieldset className={styles.choices} disabled={busy || step === "done"}>
-              <legend>Rows whose body is not a valid template (resolve answers 422 invalid_template for such a version)</legend>
+              <legend>
+                Rows whose body is not a valid template (resolve answers 422 invalid_template for such a version)
+              </legend>
               {(["refuse", "skip", "import"] as InvalidTemplatePolicy[]).map((policy) => (
                 <label key={policy}>
-                  <input type="radio" name="invalid-templates" checked={options.invalidTemplates === policy} onChange={() => decide({ ...options, invalidTemplates: policy })} />{" "}
-                  {policy === "refuse" ? "Block the import" : policy === "skip" ? "Leave them out" : "Import them as history"}
+                  <input
+                    type="radio"
+                    name="invalid-templates"
+                    checked={options.invalidTemplates === policy}
+                    onChange={() => decide({ ...options, invalidTemplates: policy })}
+                  />{" "}
+                  {policy === "refuse"
+                    ? "Block the import"
+                    : policy === "skip"
+                      ? "Leave them out"
+                      : "Import them as history"}
                 </label>
               ))}
             </fieldset>
           )}
           {step !== "done" && (
             <div className={styles.row} style={{ margin: "12px 0" }}>
-              <button type="button" className={`${styles.button} ${styles.secondary}`} disabled={busy || !stale} onClick={() => void run(file.data, file.name, options, true)}>
+              <button
+                type="button"
+                className={`${styles.button} ${styles.secondary}`}
+                disabled={busy || !stale}
+                onClick={() => void run(file.data, file.name, options, true)}
+              >
                 Check again with these decisions
               </button>
-              <button type="button" className={styles.button} disabled={busy || stale || !report.canApply || report.counts.new === 0}
-                onClick={() => void run(file.data, file.name, options, false)}>
+              <button
+                type="button"
+                className={styles.button}
+                disabled={busy || stale || !report.canApply || report.counts.new === 0}
+                onClick={() => void run(file.data, file.name, options, false)}
+              >
                 Import {report.counts.new} new versions
               </button>
               {stale && <span className="muted">Decisions changed: check again before importing.</span>}
-              {!stale && !report.canApply && <span className="muted">Blocked rows need a decision (or a fixed file) first.</span>}
+              {!stale && !report.canApply && (
+                <span className="muted">Blocked rows need a decision (or a fixed file) first.</span>
+              )}
             </div>
           )}
           <h3>Report for {file.name}</h3>

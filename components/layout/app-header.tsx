@@ -9,7 +9,9 @@ export function AppHeader({ caller }: { caller: Caller }) {
   return (
     <header className="app-header">
       <nav aria-label="Main">
-        <Link href="/" className="brand">Prompt Manager</Link>
+        <Link href="/" className="brand">
+          Prompt Manager
+        </Link>
         <Link href="/prompts">Prompts</Link>
         <Link href="/prompts/import">Import &amp; export</Link>
         {can(actor, "admin") && <Link href="/admin">Admin</Link>}

@@ -6,8 +6,16 @@ import { ActionStatus, type Status } from "@/components/ui/action-status";
 import { PreviewResult, type PreviewResultData } from "./preview-result";
 import { SampleControls, type SampleDto } from "./sample-controls";
 
-export interface KeyInfo { value: string; label: string; description: string }
-export interface DraftContent { body: string; requiredContextKeys: string[]; allowedActions: string[] }
+export interface KeyInfo {
+  value: string;
+  label: string;
+  description: string;
+}
+export interface DraftContent {
+  body: string;
+  requiredContextKeys: string[];
+  allowedActions: string[];
+}
 
 interface Props {
   phase: string | null;
@@ -24,13 +32,29 @@ interface Props {
 }
 
 // Short values get a one-line input; everything else (notes, identities, messages) a textarea.
-const ONE_LINE = new Set(["user_name", "number_of_identities", "identity_focus", "current_phase", "who_you_are", "who_you_want_to_be"]);
+const ONE_LINE = new Set([
+  "user_name",
+  "number_of_identities",
+  "identity_focus",
+  "current_phase",
+  "who_you_are",
+  "who_you_want_to_be",
+]);
 
 /**
  * The preview form: values per key (prefilled from a shared sample context), provider, and the prompt
  * assembled by the same service as POST /api/resolve. Missing keys are marked on their fields.
  */
-export function PreviewPanel({ phase, fieldKeys, keyInfo, samples: initialSamples, initialSampleId, version, promptType, getDraft }: Props) {
+export function PreviewPanel({
+  phase,
+  fieldKeys,
+  keyInfo,
+  samples: initialSamples,
+  initialSampleId,
+  version,
+  promptType,
+  getDraft,
+}: Props) {
   const id = useId();
   const [samples, setSamples] = useState(initialSamples);
   const firstSample = initialSamples.find((s) => s.id === initialSampleId) ?? initialSamples[0] ?? null;
@@ -47,23 +71,38 @@ export function PreviewPanel({ phase, fieldKeys, keyInfo, samples: initialSample
     setRunning(true);
     setStatus(null);
     const draft = getDraft?.();
-    const res = await previewAssembled({ phase, version, promptType, draft, context: values, provider }).catch(() => null);
+    const res = await previewAssembled({ phase, version, promptType, draft, context: values, provider }).catch(
+      () => null,
+    );
     setRunning(false);
-    if (!res) return setStatus({ kind: "error", message: "Could not reach the server. Check your connection and try again." });
+    if (!res)
+      return setStatus({ kind: "error", message: "Could not reach the server. Check your connection and try again." });
     if (res.ok) {
       setMissing(new Set());
       setResult({ data: res.data, draft: Boolean(draft), provider });
-      return setStatus({ kind: "ok", message: `Assembled ${res.data.text.length.toLocaleString("en-US")} characters.` });
+      return setStatus({
+        kind: "ok",
+        message: `Assembled ${res.data.text.length.toLocaleString("en-US")} characters.`,
+      });
     }
     setResult(null);
-    const gaps = res.error.code === "missing_context" ? ((res.error.details as { missing?: string[] })?.missing ?? []) : [];
+    const gaps =
+      res.error.code === "missing_context" ? ((res.error.details as { missing?: string[] })?.missing ?? []) : [];
     setMissing(new Set(gaps));
-    setStatus({ kind: "error", message: gaps.length ? `Fill in ${gaps.length === 1 ? "the missing key" : `${gaps.length} missing keys`}: ${gaps.join(", ")}.` : res.error.message });
+    setStatus({
+      kind: "error",
+      message: gaps.length
+        ? `Fill in ${gaps.length === 1 ? "the missing key" : `${gaps.length} missing keys`}: ${gaps.join(", ")}.`
+        : res.error.message,
+    });
     if (gaps[0]) document.getElementById(`${id}-${gaps[0]}`)?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void run(); }
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void run();
+    }
   };
 
   return (
@@ -75,8 +114,15 @@ export function PreviewPanel({ phase, fieldKeys, keyInfo, samples: initialSample
           samples={samples}
           selectedId={sampleId}
           values={values}
-          onSelect={(s) => { setSampleId(s?.id ?? ""); setValues(s?.values ?? {}); setMissing(new Set()); }}
-          onSamplesChange={(next, selected) => { setSamples(next); setSampleId(selected); }}
+          onSelect={(s) => {
+            setSampleId(s?.id ?? "");
+            setValues(s?.values ?? {});
+            setMissing(new Set());
+          }}
+          onSamplesChange={(next, selected) => {
+            setSamples(next);
+            setSampleId(selected);
+          }}
           onStatus={setStatus}
         />
         <fieldset className="context-fields">
@@ -87,16 +133,26 @@ export function PreviewPanel({ phase, fieldKeys, keyInfo, samples: initialSample
             const fieldId = `${id}-${key}`;
             const invalid = missing.has(key);
             const common = {
-              id: fieldId, value: values[key] ?? "", "aria-invalid": invalid || undefined,
+              "id": fieldId,
+              "value": values[key] ?? "",
+              "aria-invalid": invalid || undefined,
               "aria-describedby": `${fieldId}-desc${invalid ? ` ${fieldId}-err` : ""}`,
-              onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
+              "onChange": (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
             };
             return (
               <div key={key} className={`context-field${invalid ? " invalid" : ""}`}>
-                <label htmlFor={fieldId}><code>{key}</code> <span className="muted">{k?.label}</span></label>
+                <label htmlFor={fieldId}>
+                  <code>{key}</code> <span className="muted">{k?.label}</span>
+                </label>
                 {ONE_LINE.has(key) ? <input type="text" {...common} /> : <textarea rows={3} {...common} />}
-                <span id={`${fieldId}-desc`} className="hint">{k?.description}</span>
-                {invalid && <span id={`${fieldId}-err`} className="error">Missing: this prompt needs a value for {key}.</span>}
+                <span id={`${fieldId}-desc`} className="hint">
+                  {k?.description}
+                </span>
+                {invalid && (
+                  <span id={`${fieldId}-err`} className="error">
+                    Missing: this prompt needs a value for {key}.
+                  </span>
+                )}
               </div>
             );
           })}
@@ -109,7 +165,13 @@ export function PreviewPanel({ phase, fieldKeys, keyInfo, samples: initialSample
               <option value="anthropic">Anthropic</option>
             </select>
           </label>
-          <button type="button" className="primary" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run()}
+            disabled={running}
+            aria-keyshortcuts="Control+Enter"
+          >
             {running ? "Assembling…" : "Preview"}
           </button>
           <span className="hint">Ctrl+Enter</span>
@@ -117,9 +179,14 @@ export function PreviewPanel({ phase, fieldKeys, keyInfo, samples: initialSample
       </div>
       <div className="preview-output">
         <ActionStatus status={status} />
-        {result
-          ? <PreviewResult result={result.data} provider={result.provider} draft={result.draft} />
-          : <p className="preview-output-empty">The assembled prompt appears here: press Preview{fieldKeys.length ? " after filling in the context values" : ""}.</p>}
+        {result ? (
+          <PreviewResult result={result.data} provider={result.provider} draft={result.draft} />
+        ) : (
+          <p className="preview-output-empty">
+            The assembled prompt appears here: press Preview
+            {fieldKeys.length ? " after filling in the context values" : ""}.
+          </p>
+        )}
       </div>
     </section>
   );

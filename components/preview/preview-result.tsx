@@ -10,13 +10,24 @@ export interface PreviewResultData {
 }
 
 const SECTION_LABELS: Record<string, string> = {
-  system_context: "System context", user_notes: "User notes", body: "Phase body", actions: "Available actions",
+  system_context: "System context",
+  user_notes: "User notes",
+  body: "Phase body",
+  actions: "Available actions",
   recent_messages: "Recent conversation",
 };
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** The assembled prompt: totals, each section with its size, the full text and the response schema. */
-export function PreviewResult({ result, provider, draft }: { result: PreviewResultData; provider: string; draft: boolean }) {
+export function PreviewResult({
+  result,
+  provider,
+  draft,
+}: {
+  result: PreviewResultData;
+  provider: string;
+  draft: boolean;
+}) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -31,9 +42,13 @@ export function PreviewResult({ result, provider, draft }: { result: PreviewResu
     <div className="preview-result">
       <p className="preview-summary">
         <strong>{draft ? "Unsaved draft" : `Version ${result.prompt.version}`}</strong>
-        {" · "}<span data-testid="char-count">{count(result.text.length)} characters</span>
-        {" · "}{result.sections.length} section{result.sections.length === 1 ? "" : "s"}
-        <button type="button" className="small" onClick={copy}>{copied ? "Copied" : "Copy text"}</button>
+        {" · "}
+        <span data-testid="char-count">{count(result.text.length)} characters</span>
+        {" · "}
+        {result.sections.length} section{result.sections.length === 1 ? "" : "s"}
+        <button type="button" className="small" onClick={copy}>
+          {copied ? "Copied" : "Copy text"}
+        </button>
       </p>
       <ol className="sections">
         {result.sections.map((s, i) => (
@@ -43,14 +58,21 @@ export function PreviewResult({ result, provider, draft }: { result: PreviewResu
                 <span className="section-kind">{SECTION_LABELS[s.kind] ?? s.kind}</span>
                 <span className="muted"> · {count(s.text.length)} characters</span>
               </summary>
-              <pre className="assembled" tabIndex={0} aria-label={`${SECTION_LABELS[s.kind] ?? s.kind} text`}>{s.text}</pre>
+              <pre className="assembled" tabIndex={0} aria-label={`${SECTION_LABELS[s.kind] ?? s.kind} text`}>
+                {s.text}
+              </pre>
             </details>
           </li>
         ))}
       </ol>
       <details>
-        <summary>Response format JSON schema ({provider === "anthropic" ? "Anthropic: also appended to the text" : "OpenAI: sent as response_format"})</summary>
-        <pre className="assembled" tabIndex={0} aria-label="Response format JSON schema">{JSON.stringify(result.responseFormat, null, 2)}</pre>
+        <summary>
+          Response format JSON schema (
+          {provider === "anthropic" ? "Anthropic: also appended to the text" : "OpenAI: sent as response_format"})
+        </summary>
+        <pre className="assembled" tabIndex={0} aria-label="Response format JSON schema">
+          {JSON.stringify(result.responseFormat, null, 2)}
+        </pre>
       </details>
     </div>
   );

@@ -5,7 +5,13 @@ import { deleteSample, saveSample } from "@/app/prompts/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { Status } from "@/components/ui/action-status";
 
-export interface SampleDto { id: string; phase: string | null; name: string; values: Record<string, string>; updatedAt: string }
+export interface SampleDto {
+  id: string;
+  phase: string | null;
+  name: string;
+  values: Record<string, string>;
+  updatedAt: string;
+}
 
 interface Props {
   phase: string | null;
@@ -33,8 +39,14 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
     if (!res) return onStatus({ kind: "error", message: "Could not reach the server; the sample was not saved." });
     if (!res.ok) return onStatus({ kind: "error", message: res.error.message });
     const others = samples.filter((s) => s.id !== res.data.sample.id);
-    onSamplesChange([...others, res.data.sample].sort((a, b) => a.name.localeCompare(b.name)), res.data.sample.id);
-    onStatus({ kind: "ok", message: `${res.data.created ? "Saved" : "Updated"} sample “${res.data.sample.name}” for the team.` });
+    onSamplesChange(
+      [...others, res.data.sample].sort((a, b) => a.name.localeCompare(b.name)),
+      res.data.sample.id,
+    );
+    onStatus({
+      kind: "ok",
+      message: `${res.data.created ? "Saved" : "Updated"} sample “${res.data.sample.name}” for the team.`,
+    });
   };
 
   const onSaveClick = () => {
@@ -49,8 +61,15 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
     setBusy(true);
     const res = await deleteSample(selected.id).catch(() => null);
     setBusy(false);
-    if (!res?.ok) return onStatus({ kind: "error", message: res ? res.error.message : "Could not reach the server; nothing was deleted." });
-    onSamplesChange(samples.filter((s) => s.id !== selected.id), "");
+    if (!res?.ok)
+      return onStatus({
+        kind: "error",
+        message: res ? res.error.message : "Could not reach the server; nothing was deleted.",
+      });
+    onSamplesChange(
+      samples.filter((s) => s.id !== selected.id),
+      "",
+    );
     onStatus({ kind: "ok", message: `Deleted sample “${selected.name}”.` });
   };
 
@@ -67,16 +86,31 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
           }}
         >
           <option value="">{samples.length ? "— none (blank fields) —" : "— no saved samples yet —"}</option>
-          {samples.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {samples.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </label>
       <div className="sample-save">
         <label>
           Save these values as
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. New user, no notes" maxLength={100} />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. New user, no notes"
+            maxLength={100}
+          />
         </label>
-        <button type="button" onClick={onSaveClick} disabled={busy}>Save sample</button>
-        {selected && <button type="button" className="danger-outline" onClick={() => setConfirm("delete")} disabled={busy}>Delete “{selected.name}”</button>}
+        <button type="button" onClick={onSaveClick} disabled={busy}>
+          Save sample
+        </button>
+        {selected && (
+          <button type="button" className="danger-outline" onClick={() => setConfirm("delete")} disabled={busy}>
+            Delete “{selected.name}”
+          </button>
+        )}
       </div>
       <ConfirmDialog
         open={confirm === "overwrite"}
@@ -85,7 +119,10 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
         onConfirm={() => void doSave()}
         onCancel={() => setConfirm(null)}
       >
-        <p>A sample with this name already exists for this phase. Its values will be replaced by the values in the form for everyone.</p>
+        <p>
+          A sample with this name already exists for this phase. Its values will be replaced by the values in the form
+          for everyone.
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm === "delete"}

@@ -23,9 +23,15 @@ export function PhaseHeader({ slug, label, trail, title, summary, current, canWr
     <div className="page-head">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
-          <li><Link href="/prompts">Prompts</Link></li>
+          <li>
+            <Link href="/prompts">Prompts</Link>
+          </li>
           <li>{trail ? <Link href={`/prompts/${slug}`}>{label}</Link> : <span aria-current="page">{label}</span>}</li>
-          {trail && <li><span aria-current="page">{trail}</span></li>}
+          {trail && (
+            <li>
+              <span aria-current="page">{trail}</span>
+            </li>
+          )}
         </ol>
       </nav>
       <div className="title-row">
@@ -35,7 +41,14 @@ export function PhaseHeader({ slug, label, trail, title, summary, current, canWr
         </div>
         <nav aria-label="Phase pages" className="phase-tabs">
           {tabs.map((t) => (
-            <Link key={t.key} href={t.href} aria-current={current === t.key ? "page" : undefined} className={current === t.key ? "active" : undefined}>{t.text}</Link>
+            <Link
+              key={t.key}
+              href={t.href}
+              aria-current={current === t.key ? "page" : undefined}
+              className={current === t.key ? "active" : undefined}
+            >
+              {t.text}
+            </Link>
           ))}
         </nav>
       </div>

@@ -9,7 +9,12 @@ export function PhaseOverview({ rows }: { rows: readonly PhaseOverviewRow[] }) {
     <table className="phase-table">
       <caption className="visually-hidden">Coaching phases with their serving version</caption>
       <thead>
-        <tr><th scope="col">Phase</th><th scope="col">Serving version</th><th scope="col">Versions</th><th scope="col">Last change</th></tr>
+        <tr>
+          <th scope="col">Phase</th>
+          <th scope="col">Serving version</th>
+          <th scope="col">Versions</th>
+          <th scope="col">Last change</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
@@ -18,11 +23,22 @@ export function PhaseOverview({ rows }: { rows: readonly PhaseOverviewRow[] }) {
               <Link href={`/prompts/${slugForPhase(row.phase)}`}>{phaseLabel(row.phase)}</Link>{" "}
               <code className="muted">{row.phase ?? "—"}</code>
             </th>
-            <td>{row.servingVersion ? <span className="badge ok">v{row.servingVersion}</span> : <span className="badge off">none active</span>}</td>
+            <td>
+              {row.servingVersion ? (
+                <span className="badge ok">v{row.servingVersion}</span>
+              ) : (
+                <span className="badge off">none active</span>
+              )}
+            </td>
             <td>{row.versions}</td>
             <td>
               {formatTime(row.lastChange)}
-              {row.lastChangeBy && <span className="muted"> · {row.lastChangeBy} {describeAction(row.lastChangeAction)}</span>}
+              {row.lastChangeBy && (
+                <span className="muted">
+                  {" "}
+                  · {row.lastChangeBy} {describeAction(row.lastChangeAction)}
+                </span>
+              )}
             </td>
           </tr>
         ))}

@@ -13,16 +13,21 @@ export function useUrlQuery() {
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
   const requested = useRef<string | null>(null);
-  useEffect(() => { requested.current = null; }, [params]);
+  useEffect(() => {
+    requested.current = null;
+  }, [params]);
 
   const navigate = (changes: Record<string, string | null>, opts: { replace?: boolean } = {}) => {
     const next = new URLSearchParams(requested.current ?? params.toString());
     for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === "") next.delete(k); else next.set(k, v);
+      if (v === null || v === "") next.delete(k);
+      else next.set(k, v);
     }
     requested.current = next.toString();
     const href = `${pathname}?${next}`;
-    startTransition(() => (opts.replace ? router.replace(href, { scroll: false }) : router.push(href, { scroll: false })));
+    startTransition(() =>
+      opts.replace ? router.replace(href, { scroll: false }) : router.push(href, { scroll: false }),
+    );
   };
 
   return { params, navigate, pending };

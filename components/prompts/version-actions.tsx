@@ -19,7 +19,15 @@ interface Props {
 }
 
 /** Activate/deactivate one version, or roll the phase back to it; both ask first when serving changes. */
-export function VersionActions({ id, phase, version, isActive, isServing, activeAbove, servingAfterDeactivate }: Props) {
+export function VersionActions({
+  id,
+  phase,
+  version,
+  isActive,
+  isServing,
+  activeAbove,
+  servingAfterDeactivate,
+}: Props) {
   const router = useRouter();
   const [confirm, setConfirm] = useState<"rollback" | "deactivate" | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,23 +38,45 @@ export function VersionActions({ id, phase, version, isActive, isServing, active
   const run = async (what: "rollback" | "activate" | "deactivate") => {
     setConfirm(null);
     setBusy(true);
-    const res = await (what === "rollback" ? rollBackToVersion(phase ?? "", version) : setVersionActive(id, what === "activate")).catch(() => null);
+    const res = await (
+      what === "rollback" ? rollBackToVersion(phase ?? "", version) : setVersionActive(id, what === "activate")
+    ).catch(() => null);
     setBusy(false);
     if (!res) return setStatus({ kind: "error", message: "Could not reach the server; nothing changed." });
     if (!res.ok) return setStatus({ kind: "error", message: res.error.message });
-    setStatus({ kind: "ok", message:
-      what === "rollback" ? `Rolled back: v${version} is serving now.`
-      : what === "activate" ? `v${version} is active.` : `v${version} is inactive.` });
+    setStatus({
+      kind: "ok",
+      message:
+        what === "rollback"
+          ? `Rolled back: v${version} is serving now.`
+          : what === "activate"
+            ? `v${version} is active.`
+            : `v${version} is inactive.`,
+    });
     router.refresh();
   };
 
   return (
     <div className="version-actions">
       <div className="button-row">
-        {isActive
-          ? <button type="button" onClick={() => (isServing ? setConfirm("deactivate") : void run("deactivate"))} disabled={busy}>Deactivate</button>
-          : <button type="button" onClick={() => void run("activate")} disabled={busy}>Activate</button>}
-        {canRollBack && <button type="button" className="danger-outline" onClick={() => setConfirm("rollback")} disabled={busy}>Roll back to this version</button>}
+        {isActive ? (
+          <button
+            type="button"
+            onClick={() => (isServing ? setConfirm("deactivate") : void run("deactivate"))}
+            disabled={busy}
+          >
+            Deactivate
+          </button>
+        ) : (
+          <button type="button" onClick={() => void run("activate")} disabled={busy}>
+            Activate
+          </button>
+        )}
+        {canRollBack && (
+          <button type="button" className="danger-outline" onClick={() => setConfirm("rollback")} disabled={busy}>
+            Roll back to this version
+          </button>
+        )}
       </div>
       <ActionStatus status={status} />
       <ConfirmDialog
@@ -74,7 +104,11 @@ export function VersionActions({ id, phase, version, isActive, isServing, active
         onConfirm={() => void run("deactivate")}
         onCancel={() => setConfirm(null)}
       >
-        <p>{servingAfterDeactivate ? `Resolve will serve v${servingAfterDeactivate} instead.` : "No version will be active: resolve answers 404 no_active_prompt for this phase until one is activated."}</p>
+        <p>
+          {servingAfterDeactivate
+            ? `Resolve will serve v${servingAfterDeactivate} instead.`
+            : "No version will be active: resolve answers 404 no_active_prompt for this phase until one is activated."}
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -3,7 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import { useUrlQuery } from "./use-url-query";
 
-interface Option { value: string; label: string }
+interface Option {
+  value: string;
+  label: string;
+}
 
 /**
  * The versions table's filters. They live in the URL (the server component reads them), so every view
@@ -18,7 +21,9 @@ export function VersionTableFilters({ phases, types }: { phases: Option[]; types
   // A new filter starts on page 1; filters replace the history entry rather than piling up.
   const apply = (changes: Record<string, string>) => navigate({ ...changes, page: null }, { replace: true });
   const applyRef = useRef(apply);
-  useEffect(() => { applyRef.current = apply; });
+  useEffect(() => {
+    applyRef.current = apply;
+  });
 
   useEffect(() => {
     if (q === (params.get("q") ?? "")) return;
@@ -42,24 +47,65 @@ export function VersionTableFilters({ phases, types }: { phases: Option[]; types
   const select = (name: string, label: string, options: Option[], any: string) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} value={params.get(name) ?? ""} onChange={(e) => apply({ [name]: e.target.value })}>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        value={params.get(name) ?? ""}
+        onChange={(e) => apply({ [name]: e.target.value })}
+      >
         <option value="">{any}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
 
   return (
-    <form className="table-filters" role="search" aria-label="Filter versions" onSubmit={(e) => { e.preventDefault(); apply({ q }); }} aria-busy={pending}>
+    <form
+      className="table-filters"
+      role="search"
+      aria-label="Filter versions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply({ q });
+      }}
+      aria-busy={pending}
+    >
       <label className="grow">
-        <span>Search name, description and body <span className="hint">(press <kbd>/</kbd>)</span></span>
-        <input ref={searchRef} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. affirmation" maxLength={200} />
+        <span>
+          Search name, description and body{" "}
+          <span className="hint">
+            (press <kbd>/</kbd>)
+          </span>
+        </span>
+        <input
+          ref={searchRef}
+          type="search"
+          name="q"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="e.g. affirmation"
+          maxLength={200}
+        />
       </label>
       {select("phase", "Phase", phases, "Any phase")}
       {select("type", "Type", types, "Any type")}
-      {select("active", "Status", [{ value: "true", label: "Active" }, { value: "false", label: "Inactive" }], "Active or not")}
+      {select(
+        "active",
+        "Status",
+        [
+          { value: "true", label: "Active" },
+          { value: "false", label: "Inactive" },
+        ],
+        "Active or not",
+      )}
       <button type="submit">Search</button>
-      <span className="hint" role="status">{pending ? "Loading…" : ""}</span>
+      <span className="hint" role="status">
+        {pending ? "Loading…" : ""}
+      </span>
     </form>
   );
 }

@@ -7,7 +7,11 @@ export function ActionStatus({ status, id }: { status: Status; id?: string }) {
       <p id={id} role="status" className={`status ${status?.kind === "error" ? "" : (status?.kind ?? "")}`}>
         {status && status.kind !== "error" ? status.message : ""}
       </p>
-      {status?.kind === "error" && <p role="alert" className="status error">{status.message}</p>}
+      {status?.kind === "error" && (
+        <p role="alert" className="status error">
+          {status.message}
+        </p>
+      )}
     </>
   );
 }

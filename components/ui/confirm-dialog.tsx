@@ -20,7 +20,18 @@ interface Props {
  * A modal confirmation on the native <dialog>: the browser traps focus, Escape cancels, and focus
  * returns to where it was. The cancel button gets focus first so Enter never confirms by accident.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = "Cancel", tone = "primary", busy, onConfirm, onCancel, wide }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  tone = "primary",
+  busy,
+  onConfirm,
+  onCancel,
+  wide,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -35,13 +46,20 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
       ref={ref}
       className={`dialog${wide ? " wide" : ""}`}
       aria-labelledby={titleId}
-      onCancel={(e) => { e.preventDefault(); onCancel(); }}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
     >
       <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
-        <button type="button" onClick={onCancel} autoFocus>{cancelLabel}</button>
-        <button type="button" className={tone} onClick={onConfirm} disabled={busy}>{busy ? "Working…" : confirmLabel}</button>
+        <button type="button" onClick={onCancel} autoFocus>
+          {cancelLabel}
+        </button>
+        <button type="button" className={tone} onClick={onConfirm} disabled={busy}>
+          {busy ? "Working…" : confirmLabel}
+        </button>
       </div>
     </dialog>
   );

@@ -4,8 +4,12 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 const ACTION_TEXT: Record<string, string> = {
-  "prompt.create": "saved a version", "prompt.update": "renamed a version", "prompt.activate": "activated a version",
-  "prompt.deactivate": "deactivated a version", "phase.rollback": "rolled back", "prompt.import": "imported",
+  "prompt.create": "saved a version",
+  "prompt.update": "renamed a version",
+  "prompt.activate": "activated a version",
+  "prompt.deactivate": "deactivated a version",
+  "phase.rollback": "rolled back",
+  "prompt.import": "imported",
 };
 export function describeAction(action: string | null): string {
   return action ? (ACTION_TEXT[action] ?? action) : "";

@@ -5,7 +5,12 @@ import type { createPromptSchema, listPromptsQuery, updatePromptSchema } from "@
 import type { exportQuerySchema } from "@/lib/domain/schemas/prompt-files";
 import type { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import type {
-  CatalogResponse, HealthResponse, PromptPage, PromptResponse, ResolveResponse, RollbackResponse,
+  CatalogResponse,
+  HealthResponse,
+  PromptPage,
+  PromptResponse,
+  ResolveResponse,
+  RollbackResponse,
 } from "@/lib/domain/schemas/responses";
 import { PromptManagerError } from "./errors";
 import { ndjsonLines, send, type CallOptions, type Transport } from "./http";
@@ -43,7 +48,9 @@ export class PromptManagerClient {
 
   constructor(options: PromptManagerClientOptions) {
     this.transport = {
-      baseUrl: options.baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 10_000,
+      baseUrl: options.baseUrl,
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs ?? 10_000,
       fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     };
     this.cache = options.resolveCache ? new ResolveCache(options.resolveCache) : null;
@@ -51,7 +58,8 @@ export class PromptManagerClient {
 
   /** The serving prompt of a phase, filled in. `cache: false` skips the client's cache for this call. */
   resolve(request: ResolveRequest, options: CallOptions & { cache?: boolean } = {}): Promise<ResolveResponse> {
-    const load = () => send<ResolveResponse>(this.transport, { method: "POST", path: "api/resolve", body: request }, options);
+    const load = () =>
+      send<ResolveResponse>(this.transport, { method: "POST", path: "api/resolve", body: request }, options);
     return this.cache && options.cache !== false ? this.cache.get(request, load) : load();
   }
 
@@ -72,11 +80,19 @@ export class PromptManagerClient {
   }
 
   updatePrompt(id: string, patch: PromptPatch, options?: CallOptions): Promise<PromptResponse> {
-    return send(this.transport, { method: "PATCH", path: `api/prompts/${encodeURIComponent(id)}`, body: patch }, options);
+    return send(
+      this.transport,
+      { method: "PATCH", path: `api/prompts/${encodeURIComponent(id)}`, body: patch },
+      options,
+    );
   }
 
   rollbackPhase(phase: string, toVersion: number, options?: CallOptions): Promise<RollbackResponse> {
-    return send(this.transport, { method: "POST", path: `api/phases/${encodeURIComponent(phase)}/rollback`, body: { toVersion } }, options);
+    return send(
+      this.transport,
+      { method: "POST", path: `api/phases/${encodeURIComponent(phase)}/rollback`, body: { toVersion } },
+      options,
+    );
   }
 
   catalog(options?: CallOptions): Promise<CatalogResponse> {
@@ -93,19 +109,31 @@ export class PromptManagerClient {
   }
 
   /** Dry run unless `dryRun: false`. With `onProgress`, progress streams while the server works. */
-  importPrompts(request: ImportRequest, options: CallOptions & { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportReport> {
+  importPrompts(
+    request: ImportRequest,
+    options: CallOptions & { onProgress?: (progress: ImportProgress) => void } = {},
+  ): Promise<ImportReport> {
     const { onProgress, ...call } = options;
     const timed = { ...call, timeoutMs: call.timeoutMs ?? Math.max(IMPORT_TIMEOUT_MS, this.transport.timeoutMs) };
     if (!onProgress) return send(this.transport, { method: "POST", path: "api/import", body: request }, timed);
-    return send(this.transport, { method: "POST", path: "api/import", body: request, accept: "application/x-ndjson" }, timed, async (res) => {
-      for await (const line of ndjsonLines(res)) {
-        const event = line as ImportStreamEvent;
-        if (event.type === "progress") onProgress(event);
-        else if (event.type === "report") return event.report;
-        else throw streamError(event.error, res);
-      }
-      throw new PromptManagerError({ code: "bad_response", status: res.status, message: "The import stream ended without a report" });
-    });
+    return send(
+      this.transport,
+      { method: "POST", path: "api/import", body: request, accept: "application/x-ndjson" },
+      timed,
+      async (res) => {
+        for await (const line of ndjsonLines(res)) {
+          const event = line as ImportStreamEvent;
+          if (event.type === "progress") onProgress(event);
+          else if (event.type === "report") return event.report;
+          else throw streamError(event.error, res);
+        }
+        throw new PromptManagerError({
+          code: "bad_response",
+          status: res.status,
+          message: "The import stream ended without a report",
+        });
+      },
+    );
   }
 }
 
@@ -113,6 +141,10 @@ export class PromptManagerClient {
 function streamError(error: { code: string; message: string; details: unknown }, res: Response): PromptManagerError {
   const code = (error.code in ERROR_STATUS ? error.code : "internal") as ErrorCode;
   return new PromptManagerError({
-    code, status: ERROR_STATUS[code], message: error.message, details: error.details, requestId: res.headers.get("x-request-id"),
+    code,
+    status: ERROR_STATUS[code],
+    message: error.message,
+    details: error.details,
+    requestId: res.headers.get("x-request-id"),
   });
 }

@@ -11,7 +11,13 @@ export class PromptManagerError extends Error {
   readonly details: unknown;
   readonly requestId: string | null;
 
-  constructor(init: { code: ErrorCode | ClientErrorCode; status: number; message: string; details?: unknown; requestId?: string | null }) {
+  constructor(init: {
+    code: ErrorCode | ClientErrorCode;
+    status: number;
+    message: string;
+    details?: unknown;
+    requestId?: string | null;
+  }) {
     super(init.message);
     this.name = "PromptManagerError";
     this.code = init.code;

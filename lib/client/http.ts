@@ -15,15 +15,27 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-interface Request { method: string; path: string; query?: Record<string, string | number | boolean | undefined>; body?: unknown; accept?: string }
+interface Request {
+  method: string;
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  accept?: string;
+}
 
 /**
  * One HTTP exchange: JSON in; a 2xx answer is handed to `read` (default: parse JSON) under the same
  * deadline, so a body that stalls also times out. Every failure is a PromptManagerError.
  */
-export async function send<T>(t: Transport, req: Request, options: CallOptions = {}, read: (res: Response) => Promise<T> = (r) => r.json() as Promise<T>): Promise<T> {
+export async function send<T>(
+  t: Transport,
+  req: Request,
+  options: CallOptions = {},
+  read: (res: Response) => Promise<T> = (r) => r.json() as Promise<T>,
+): Promise<T> {
   const url = new URL(req.path, t.baseUrl.endsWith("/") ? t.baseUrl : `${t.baseUrl}/`);
-  for (const [key, value] of Object.entries(req.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(req.query ?? {}))
+    if (value !== undefined) url.searchParams.set(key, String(value));
   const headers: Record<string, string> = { accept: req.accept ?? "application/json" };
   if (req.body !== undefined) headers["content-type"] = "application/json";
   if (t.apiKey) headers.authorization = `Bearer ${t.apiKey}`;
@@ -31,18 +43,36 @@ export async function send<T>(t: Transport, req: Request, options: CallOptions =
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let res: Response;
   try {
-    res = await t.fetch(url, { method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body), signal });
+    res = await t.fetch(url, {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal,
+    });
     if (res.ok) return await read(res);
   } catch (error) {
     throw failure(error, timeout, url);
   }
   const requestId = res.headers.get("x-request-id");
-  const body = await res.json().catch(() => null) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
   const code = body?.error?.code;
   if (code && code in ERROR_STATUS) {
-    throw new PromptManagerError({ code: code as ErrorCode, status: res.status, message: body.error?.message ?? code, details: body.error?.details, requestId });
+    throw new PromptManagerError({
+      code: code as ErrorCode,
+      status: res.status,
+      message: body.error?.message ?? code,
+      details: body.error?.details,
+      requestId,
+    });
   }
-  throw new PromptManagerError({ code: "bad_response", status: res.status, message: `${req.method} ${url.pathname} answered ${res.status} without an API error`, requestId });
+  throw new PromptManagerError({
+    code: "bad_response",
+    status: res.status,
+    message: `${req.method} ${url.pathname} answered ${res.status} without an API error`,
+    requestId,
+  });
 }
 
 /** Reads an NDJSON body line by line (lines can arrive split across chunks). */
@@ -66,7 +96,17 @@ function failure(error: unknown, timeout: AbortSignal, url: URL): PromptManagerE
   if (timeout.aborted) {
     return new PromptManagerError({ code: "timeout", status: 0, message: `${url.pathname} did not answer in time` });
   }
-  if (name === "AbortError") return new PromptManagerError({ code: "aborted", status: 0, message: "The call was cancelled" });
-  if (error instanceof SyntaxError) return new PromptManagerError({ code: "bad_response", status: 200, message: `${url.pathname} answered with invalid JSON` });
-  return new PromptManagerError({ code: "network", status: 0, message: `Could not reach ${url.origin}: ${(error as Error)?.message ?? error}` });
+  if (name === "AbortError")
+    return new PromptManagerError({ code: "aborted", status: 0, message: "The call was cancelled" });
+  if (error instanceof SyntaxError)
+    return new PromptManagerError({
+      code: "bad_response",
+      status: 200,
+      message: `${url.pathname} answered with invalid JSON`,
+    });
+  return new PromptManagerError({
+    code: "network",
+    status: 0,
+    message: `Could not reach ${url.origin}: ${(error as Error)?.message ?? error}`,
+  });
 }

@@ -3,7 +3,10 @@
  * in-flight call). A cached answer can be up to `ttlMs` older than the serving version, which is the
  * trade the caller opts into. Failures are never cached. Least recently used entries go first.
  */
-export interface ResolveCacheOptions { ttlMs: number; maxEntries?: number }
+export interface ResolveCacheOptions {
+  ttlMs: number;
+  maxEntries?: number;
+}
 
 export class ResolveCache<T> {
   private readonly entries = new Map<string, { expires: number; value: Promise<T> }>();
@@ -46,6 +49,9 @@ export class ResolveCache<T> {
 export function stableKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v);
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }

@@ -6,7 +6,9 @@ import type { CreatePromptInput } from "../../lib/domain/schemas/prompt";
  */
 export const DEMO_PROMPTS: CreatePromptInput[] = [
   {
-    coachingPhase: "system_context", name: "System context", promptType: "system",
+    coachingPhase: "system_context",
+    name: "System context",
+    promptType: "system",
     description: "Frames every coaching phase: who the coach is and how it speaks.",
     body: `You are Ida, a warm and direct identity coach. You help people describe who they are today and who
 they want to become, one identity at a time.
@@ -17,14 +19,20 @@ Principles:
 - Always answer with a single JSON object; the "message" field is what the user reads.`,
   },
   {
-    coachingPhase: "introduction", name: "Introduction", description: "First version: plain welcome.",
-    requiredContextKeys: ["user_name"], allowedActions: ["transition_phase"],
+    coachingPhase: "introduction",
+    name: "Introduction",
+    description: "First version: plain welcome.",
+    requiredContextKeys: ["user_name"],
+    allowedActions: ["transition_phase"],
     body: `Welcome {user_name} and explain that identity coaching has five short phases.
 When they are ready, move them to get_to_know_you.`,
   },
   {
-    coachingPhase: "introduction", name: "Introduction", description: "Warmer welcome with an explicit consent check.",
-    requiredContextKeys: ["user_name"], allowedActions: ["transition_phase", "show_introduction_canned_response_component"],
+    coachingPhase: "introduction",
+    name: "Introduction",
+    description: "Warmer welcome with an explicit consent check.",
+    requiredContextKeys: ["user_name"],
+    allowedActions: ["transition_phase", "show_introduction_canned_response_component"],
     body: `## Phase: introduction
 Greet {user_name} by name and introduce yourself as their identity coach.
 
@@ -36,7 +44,8 @@ Greet {user_name} by name and introduce yourself as their identity coach.
 Example of a transition (the JSON you return): {{"transition_phase": {{"params": {{"to_phase": "get_to_know_you"}}}}}}`,
   },
   {
-    coachingPhase: "get_to_know_you", name: "Get to know you",
+    coachingPhase: "get_to_know_you",
+    name: "Get to know you",
     requiredContextKeys: ["user_name", "asked_questions", "user_notes"],
     allowedActions: ["update_asked_questions", "add_user_note", "transition_phase"],
     body: `## Phase: get to know you
@@ -50,7 +59,8 @@ Ask the next unasked question. Record each answer as a user note. When all five 
 identity_warm_up.`,
   },
   {
-    coachingPhase: "identity_warm_up", name: "Identity warm-up",
+    coachingPhase: "identity_warm_up",
+    name: "Identity warm-up",
     requiredContextKeys: ["user_name", "who_you_are", "who_you_want_to_be"],
     allowedActions: ["update_who_you_are", "update_who_you_want_to_be", "transition_phase"],
     body: `## Phase: identity warm-up
@@ -61,9 +71,16 @@ Wants to be: {who_you_want_to_be}
 Collect three to seven words for each list, then transition to identity_brainstorming.`,
   },
   {
-    coachingPhase: "identity_brainstorming", name: "Identity brainstorming",
+    coachingPhase: "identity_brainstorming",
+    name: "Identity brainstorming",
     requiredContextKeys: ["user_name", "identities", "identity_focus", "brainstorming_category_context"],
-    allowedActions: ["create_identity", "select_identity_focus", "skip_identity_category", "unskip_identity_category", "transition_phase"],
+    allowedActions: [
+      "create_identity",
+      "select_identity_focus",
+      "skip_identity_category",
+      "unskip_identity_category",
+      "transition_phase",
+    ],
     body: `## Phase: identity brainstorming
 Category in focus: {identity_focus}
 {brainstorming_category_context}
@@ -75,7 +92,8 @@ Propose one identity at a time for {user_name} in the focused category, named in
 Move to the next category when they have one they like, or skip it if they ask.`,
   },
   {
-    coachingPhase: "identity_refinement", name: "Identity refinement",
+    coachingPhase: "identity_refinement",
+    name: "Identity refinement",
     requiredContextKeys: ["user_name", "current_identity", "refinement_identities"],
     allowedActions: ["update_identity", "add_identity_note", "accept_identity_refinement", "transition_phase"],
     body: `## Phase: identity refinement
@@ -85,7 +103,8 @@ Still to refine: {refinement_identities}
 Sharpen the name until it feels true, capture what it means to them as notes, then mark it refined.`,
   },
   {
-    coachingPhase: "identity_affirmation", name: "Identity affirmation",
+    coachingPhase: "identity_affirmation",
+    name: "Identity affirmation",
     requiredContextKeys: ["user_name", "current_identity", "affirmation_identities"],
     allowedActions: ["update_identity_affirmation", "accept_identity_affirmation", "transition_phase"],
     body: `## Phase: identity affirmation
@@ -93,7 +112,8 @@ Write with {user_name} a one-sentence, present-tense affirmation for: {current_i
 Waiting for an affirmation: {affirmation_identities}`,
   },
   {
-    coachingPhase: "identity_visualization", name: "Identity visualization",
+    coachingPhase: "identity_visualization",
+    name: "Identity visualization",
     requiredContextKeys: ["user_name", "current_identity", "visualization_identities"],
     allowedActions: ["update_identity_visualization", "accept_identity_visualization"],
     body: `## Phase: identity visualization
@@ -101,7 +121,9 @@ Guide {user_name} to picture a concrete scene in which they live: {current_ident
 Waiting for a visualization: {visualization_identities}`,
   },
   {
-    coachingPhase: null, promptType: "sentinel", name: "Sentinel",
+    coachingPhase: null,
+    promptType: "sentinel",
+    name: "Sentinel",
     description: "Watches each exchange and keeps the user notes current.",
     requiredContextKeys: ["previous_message", "current_message", "current_phase"],
     allowedActions: ["add_user_note", "update_user_note", "delete_user_note"],

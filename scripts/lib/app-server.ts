@@ -18,7 +18,10 @@ export interface AppServer {
  */
 export function ensureBuilt(): void {
   if (!needsBuild()) return;
-  const { status } = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const { status } = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (status !== 0) throw new Error(`next build failed (exit ${status})`);
 }
 
@@ -48,7 +51,10 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
-  const keep = (chunk: Buffer) => { lines.push(...chunk.toString().split("\n")); lines.splice(0, Math.max(0, lines.length - 40)); };
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split("\n"));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -65,7 +71,10 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${server.output()}`);
-    const ok = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${server.url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     if (Date.now() > deadline) {
       await server.kill("SIGKILL");

@@ -3,7 +3,11 @@ import { db } from "@/lib/server/db/client";
 import { startEmbedded, type EmbeddedDatabase } from "@/lib/server/db/embedded";
 import { migrate } from "@/lib/server/db/migrate";
 
-export interface ScriptDatabase { url: string; embedded: EmbeddedDatabase | null; stop: () => Promise<void> }
+export interface ScriptDatabase {
+  url: string;
+  embedded: EmbeddedDatabase | null;
+  stop: () => Promise<void>;
+}
 
 export const EMBEDDED_DIR = process.env.PM_DATA_DIR ?? ".data";
 export const EMBEDDED_PORT = Number(process.env.PM_EMBEDDED_PORT ?? 54329);
@@ -18,12 +22,24 @@ export async function openDatabase(log: (line: string) => void = console.log): P
     const started = Date.now();
     embedded = await startEmbedded({ dir: EMBEDDED_DIR, port: EMBEDDED_PORT });
     process.env.DATABASE_URL = embedded.url;
-    log(`Embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT} (data in ${EMBEDDED_DIR}/pg) started in ${Date.now() - started} ms`);
+    log(
+      `Embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT} (data in ${EMBEDDED_DIR}/pg) started in ${Date.now() - started} ms`,
+    );
   }
   const url = process.env.DATABASE_URL;
   const result = await migrate(url);
-  log(result.applied.length ? `Applied migrations: ${result.applied.join(", ")}` : `Database schema up to date (${result.alreadyApplied} migrations)`);
-  return { url, embedded, stop: async () => { await embedded?.stop(); } };
+  log(
+    result.applied.length
+      ? `Applied migrations: ${result.applied.join(", ")}`
+      : `Database schema up to date (${result.alreadyApplied} migrations)`,
+  );
+  return {
+    url,
+    embedded,
+    stop: async () => {
+      await embedded?.stop();
+    },
+  };
 }
 
 /**

@@ -22,8 +22,27 @@ import { createPrompt } from "@/lib/server/services/prompt-service";
 import { apiKey, signedInUser } from "../support/auth";
 import { call } from "../support/http";
 
-type Who = "anonymous" | "viewer" | "designer" | "admin" | "key:resolve" | "key:prompts:read" | "key:prompts:write" | "key:revoked" | "key:expired";
-const WHO: Who[] = ["anonymous", "viewer", "designer", "admin", "key:resolve", "key:prompts:read", "key:prompts:write", "key:revoked", "key:expired"];
+type Who =
+  | "anonymous"
+  | "viewer"
+  | "designer"
+  | "admin"
+  | "key:resolve"
+  | "key:prompts:read"
+  | "key:prompts:write"
+  | "key:revoked"
+  | "key:expired";
+const WHO: Who[] = [
+  "anonymous",
+  "viewer",
+  "designer",
+  "admin",
+  "key:resolve",
+  "key:prompts:read",
+  "key:prompts:write",
+  "key:revoked",
+  "key:expired",
+];
 const headers = {} as Record<Who, Record<string, string>>;
 let promptId = "";
 let userId = "";
@@ -31,52 +50,114 @@ let userId = "";
 beforeAll(async () => {
   headers.anonymous = {};
   for (const role of ["viewer", "designer", "admin"] as const) headers[role] = (await signedInUser(role)).headers;
-  for (const scope of ["resolve", "prompts:read", "prompts:write"] as const) headers[`key:${scope}`] = (await apiKey([scope])).headers;
+  for (const scope of ["resolve", "prompts:read", "prompts:write"] as const)
+    headers[`key:${scope}`] = (await apiKey([scope])).headers;
   headers["key:revoked"] = (await apiKey(["resolve", "prompts:read", "prompts:write"], "revoked")).headers;
   headers["key:expired"] = (await apiKey(["resolve", "prompts:read", "prompts:write"], "expired")).headers;
-  promptId = (await createPrompt(SYSTEM_CALLER, { coachingPhase: "introduction", body: "Hi {user_name}", requiredContextKeys: ["user_name"] })).id;
+  promptId = (
+    await createPrompt(SYSTEM_CALLER, {
+      coachingPhase: "introduction",
+      body: "Hi {user_name}",
+      requiredContextKeys: ["user_name"],
+    })
+  ).id;
   userId = (await signedInUser("viewer")).user.id;
 });
 
-const DENIED = { anonymous: 401, "key:revoked": 401, "key:expired": 401 } as const;
+const DENIED = { "anonymous": 401, "key:revoked": 401, "key:expired": 401 } as const;
 // Expected status per caller; unlisted callers get 403.
-const readers = { ...DENIED, viewer: 200, designer: 200, admin: 200, "key:prompts:read": 200 };
-const writers = (ok: number) => ({ ...DENIED, designer: ok, admin: ok, "key:prompts:write": ok });
+const readers = { ...DENIED, "viewer": 200, "designer": 200, "admin": 200, "key:prompts:read": 200 };
+const writers = (ok: number) => ({ ...DENIED, "designer": ok, "admin": ok, "key:prompts:write": ok });
 const admins = (ok: number) => ({ ...DENIED, admin: ok });
 const everyone = (status: number) => Object.fromEntries(WHO.map((w) => [w, status]));
 
-interface Case { name: string; expected: Partial<Record<Who, number>>; run: (h: Record<string, string>) => Promise<{ status: number }> }
+interface Case {
+  name: string;
+  expected: Partial<Record<Who, number>>;
+  run: (h: Record<string, string>) => Promise<{ status: number }>;
+}
 const cases: Case[] = [
   { name: "GET /api/health", expected: everyone(200), run: (h) => call(health.GET, { headers: h }) },
   ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((m): Case => ({
-    name: `${m} /api/{...path}`, expected: everyone(404),
+    name: `${m} /api/{...path}`,
+    expected: everyone(404),
     run: (h) => call(unknown[m], { method: m, headers: h, path: "/api/nope", params: { path: ["nope"] } }),
   })),
-  { name: "POST /api/resolve", expected: { ...DENIED, viewer: 200, designer: 200, admin: 200, "key:resolve": 200 },
-    run: (h) => call(resolve.POST, { method: "POST", headers: h, body: { phase: "introduction", context: { user_name: "A" } } }) },
-  { name: "GET /api/catalog", expected: { ...everyone(200), ...DENIED }, run: (h) => call(catalog.GET, { headers: h }) },
+  {
+    name: "POST /api/resolve",
+    expected: { ...DENIED, "viewer": 200, "designer": 200, "admin": 200, "key:resolve": 200 },
+    run: (h) =>
+      call(resolve.POST, { method: "POST", headers: h, body: { phase: "introduction", context: { user_name: "A" } } }),
+  },
+  {
+    name: "GET /api/catalog",
+    expected: { ...everyone(200), ...DENIED },
+    run: (h) => call(catalog.GET, { headers: h }),
+  },
   { name: "GET /api/prompts", expected: readers, run: (h) => call(prompts.GET, { headers: h }) },
-  { name: "GET /api/prompts/{id}", expected: readers, run: (h) => call(promptItem.GET, { headers: h, params: { id: promptId } }) },
-  { name: "POST /api/prompts", expected: writers(201),
-    run: (h) => call(prompts.POST, { method: "POST", headers: h, body: { coachingPhase: "get_to_know_you", body: "x" } }) },
-  { name: "PATCH /api/prompts/{id}", expected: writers(200),
-    run: (h) => call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id: promptId }, body: { name: "renamed" } }) },
-  { name: "POST /api/phases/{phase}/rollback", expected: writers(200),
-    run: (h) => call(rollback.POST, { method: "POST", headers: h, params: { phase: "introduction" }, body: { toVersion: 1 } }) },
+  {
+    name: "GET /api/prompts/{id}",
+    expected: readers,
+    run: (h) => call(promptItem.GET, { headers: h, params: { id: promptId } }),
+  },
+  {
+    name: "POST /api/prompts",
+    expected: writers(201),
+    run: (h) =>
+      call(prompts.POST, { method: "POST", headers: h, body: { coachingPhase: "get_to_know_you", body: "x" } }),
+  },
+  {
+    name: "PATCH /api/prompts/{id}",
+    expected: writers(200),
+    run: (h) =>
+      call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id: promptId }, body: { name: "renamed" } }),
+  },
+  {
+    name: "POST /api/phases/{phase}/rollback",
+    expected: writers(200),
+    run: (h) =>
+      call(rollback.POST, { method: "POST", headers: h, params: { phase: "introduction" }, body: { toVersion: 1 } }),
+  },
   { name: "GET /api/users", expected: admins(200), run: (h) => call(users.GET, { headers: h }) },
-  { name: "POST /api/users", expected: admins(201),
-    run: (h) => call(users.POST, { method: "POST", headers: h, body: { email: `u${Math.random()}@example.test`, password: "a long enough password", role: "viewer" } }) },
-  { name: "PATCH /api/users/{id}", expected: admins(200),
-    run: (h) => call(userItem.PATCH, { method: "PATCH", headers: h, params: { id: userId }, body: { name: "Renamed" } }) },
+  {
+    name: "POST /api/users",
+    expected: admins(201),
+    run: (h) =>
+      call(users.POST, {
+        method: "POST",
+        headers: h,
+        body: { email: `u${Math.random()}@example.test`, password: "a long enough password", role: "viewer" },
+      }),
+  },
+  {
+    name: "PATCH /api/users/{id}",
+    expected: admins(200),
+    run: (h) =>
+      call(userItem.PATCH, { method: "PATCH", headers: h, params: { id: userId }, body: { name: "Renamed" } }),
+  },
   { name: "GET /api/api-keys", expected: admins(200), run: (h) => call(keys.GET, { headers: h }) },
-  { name: "POST /api/api-keys", expected: admins(201),
-    run: (h) => call(keys.POST, { method: "POST", headers: h, body: { name: "svc", scopes: ["resolve"] } }) },
-  { name: "DELETE /api/api-keys/{id}", expected: admins(200),
-    run: async (h) => call(keyItem.DELETE, { method: "DELETE", headers: h, params: { id: (await apiKey(["resolve"])).id } }) },
+  {
+    name: "POST /api/api-keys",
+    expected: admins(201),
+    run: (h) => call(keys.POST, { method: "POST", headers: h, body: { name: "svc", scopes: ["resolve"] } }),
+  },
+  {
+    name: "DELETE /api/api-keys/{id}",
+    expected: admins(200),
+    run: async (h) =>
+      call(keyItem.DELETE, { method: "DELETE", headers: h, params: { id: (await apiKey(["resolve"])).id } }),
+  },
   { name: "GET /api/audit", expected: admins(200), run: (h) => call(audit.GET, { headers: h }) },
-  { name: "POST /api/import", expected: writers(200),
-    run: (h) => call(importRoute.POST, { method: "POST", headers: h, body: { data: [], dryRun: true } }) },
-  { name: "GET /api/export", expected: readers, run: (h) => call(exportRoute.GET, { headers: h, path: "/api/export?format=native" }) },
+  {
+    name: "POST /api/import",
+    expected: writers(200),
+    run: (h) => call(importRoute.POST, { method: "POST", headers: h, body: { data: [], dryRun: true } }),
+  },
+  {
+    name: "GET /api/export",
+    expected: readers,
+    run: (h) => call(exportRoute.GET, { headers: h, path: "/api/export?format=native" }),
+  },
   // The API's description is public, like any published API reference: it holds no prompt or secret.
   { name: "GET /api/openapi.json", expected: everyone(200), run: (h) => call(openapi.GET, { headers: h }) },
   { name: "GET /api/docs", expected: everyone(200), run: (h) => callRaw(docs.GET, h) },
@@ -89,12 +170,15 @@ async function callRaw(handler: (req: Request) => Promise<Response>, h: Record<s
 
 describe("the matrix covers every route handler", () => {
   it("has a case for each exported method of every app/api route file (next-auth's own excepted)", async () => {
-    const files = (await readdir("app/api", { recursive: true })).filter((f) => f.endsWith("route.ts") && !f.includes("[...nextauth]"));
+    const files = (await readdir("app/api", { recursive: true })).filter(
+      (f) => f.endsWith("route.ts") && !f.includes("[...nextauth]"),
+    );
     const expected: string[] = [];
     for (const file of files) {
       const mod = await import(/* @vite-ignore */ path.resolve("app/api", file));
       const route = `/api/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[([^\]]+)\]/g, "{$1}");
-      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (method in mod) expected.push(`${method} ${route}`);
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+        if (method in mod) expected.push(`${method} ${route}`);
     }
     expect(cases.map((c) => c.name).sort()).toEqual(expected.sort());
   });

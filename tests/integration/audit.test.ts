@@ -30,40 +30,107 @@ async function eventsOf(run: (h: Record<string, string>) => Promise<{ status: nu
 
 describe("audit log", () => {
   it("records exactly one event per mutation, with actor, target, before/after and request id", async () => {
-    const created = await eventsOf((h) => call(prompts.POST, { method: "POST", headers: h, body: { coachingPhase: "identity_affirmation", body: "a" } }), "a1");
+    const created = await eventsOf(
+      (h) =>
+        call(prompts.POST, { method: "POST", headers: h, body: { coachingPhase: "identity_affirmation", body: "a" } }),
+      "a1",
+    );
     expect(created.events).toHaveLength(1);
-    expect(created.events[0]).toMatchObject({ action: "prompt.create", actorType: "user", actorId: admin.user.id, actorLabel: admin.user.email, targetType: "prompt", targetId: created.res.body.id });
+    expect(created.events[0]).toMatchObject({
+      action: "prompt.create",
+      actorType: "user",
+      actorId: admin.user.id,
+      actorLabel: admin.user.email,
+      targetType: "prompt",
+      targetId: created.res.body.id,
+    });
     const id = created.res.body.id;
-    await call(prompts.POST, { method: "POST", headers: admin.headers, body: { coachingPhase: "identity_affirmation", body: "b" } });
+    await call(prompts.POST, {
+      method: "POST",
+      headers: admin.headers,
+      body: { coachingPhase: "identity_affirmation", body: "b" },
+    });
 
     const steps: [string, (h: Record<string, string>) => Promise<any>][] = [
-      ["prompt.update", (h) => call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id }, body: { name: "n" } })],
-      ["prompt.deactivate", (h) => call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id }, body: { isActive: false } })],
-      ["prompt.activate", (h) => call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id }, body: { isActive: true } })],
-      ["phase.rollback", (h) => call(rollback.POST, { method: "POST", headers: h, params: { phase: "identity_affirmation" }, body: { toVersion: 1 } })],
-      ["user.create", (h) => call(users.POST, { method: "POST", headers: h, body: { email: "audited@example.test", password: "twelve chars ok" } })],
-      ["api_key.create", (h) => call(keys.POST, { method: "POST", headers: h, body: { name: "k", scopes: ["resolve"] } })],
+      [
+        "prompt.update",
+        (h) => call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id }, body: { name: "n" } }),
+      ],
+      [
+        "prompt.deactivate",
+        (h) => call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id }, body: { isActive: false } }),
+      ],
+      [
+        "prompt.activate",
+        (h) => call(promptItem.PATCH, { method: "PATCH", headers: h, params: { id }, body: { isActive: true } }),
+      ],
+      [
+        "phase.rollback",
+        (h) =>
+          call(rollback.POST, {
+            method: "POST",
+            headers: h,
+            params: { phase: "identity_affirmation" },
+            body: { toVersion: 1 },
+          }),
+      ],
+      [
+        "user.create",
+        (h) =>
+          call(users.POST, {
+            method: "POST",
+            headers: h,
+            body: { email: "audited@example.test", password: "twelve chars ok" },
+          }),
+      ],
+      [
+        "api_key.create",
+        (h) => call(keys.POST, { method: "POST", headers: h, body: { name: "k", scopes: ["resolve"] } }),
+      ],
     ];
     for (const [i, [action, run]] of steps.entries()) {
       const { events } = await eventsOf(run, `s${i}`);
       expect(events.map((e) => e.action)).toEqual([action]);
     }
     const rolled = await db().auditEvent.findFirstOrThrow({ where: { requestId: "s3" } });
-    expect(rolled).toMatchObject({ targetType: "phase", targetId: "identity_affirmation", before: { servingVersion: 2 }, after: { servingVersion: 1, deactivatedVersions: [2] } });
+    expect(rolled).toMatchObject({
+      targetType: "phase",
+      targetId: "identity_affirmation",
+      before: { servingVersion: 2 },
+      after: { servingVersion: 1, deactivatedVersions: [2] },
+    });
     const user = await db().user.findFirstOrThrow({ where: { email: "audited@example.test" } });
-    expect((await eventsOf((h) => call(userItem.PATCH, { method: "PATCH", headers: h, params: { id: user.id }, body: { disabled: true } }), "u1")).events.map((e) => e.action)).toEqual(["user.disable"]);
+    expect(
+      (
+        await eventsOf(
+          (h) =>
+            call(userItem.PATCH, { method: "PATCH", headers: h, params: { id: user.id }, body: { disabled: true } }),
+          "u1",
+        )
+      ).events.map((e) => e.action),
+    ).toEqual(["user.disable"]);
     const key = await db().apiKey.findFirstOrThrow({ where: { name: "k" } });
-    expect((await eventsOf((h) => call(keyItem.DELETE, { method: "DELETE", headers: h, params: { id: key.id } }), "k1")).events.map((e) => e.action)).toEqual(["api_key.revoke"]);
+    expect(
+      (
+        await eventsOf((h) => call(keyItem.DELETE, { method: "DELETE", headers: h, params: { id: key.id } }), "k1")
+      ).events.map((e) => e.action),
+    ).toEqual(["api_key.revoke"]);
   });
 
   it("is written in the change's own transaction: a failure after the write leaves neither", async () => {
     // Make the audit insert itself fail, after the prompt row was written in the same transaction.
     await raw.query(`CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.after->>'name' = 'boom' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$`);
-    await raw.query(`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION fail_audit()`);
+    await raw.query(
+      `CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION fail_audit()`,
+    );
     try {
       const before = await db().prompt.count();
-      const res = await call(prompts.POST, { method: "POST", headers: { ...admin.headers, "x-request-id": "boom" }, body: { coachingPhase: "identity_visualization", name: "boom", body: "x" } });
+      const res = await call(prompts.POST, {
+        method: "POST",
+        headers: { ...admin.headers, "x-request-id": "boom" },
+        body: { coachingPhase: "identity_visualization", name: "boom", body: "x" },
+      });
       expect(res.status).toBe(500);
       expect(await db().prompt.count()).toBe(before);
       expect(await db().auditEvent.count({ where: { requestId: "boom" } })).toBe(0);
@@ -82,7 +149,10 @@ describe("audit log", () => {
     expect(page1.status).toBe(200);
     expect(page1.body.items).toHaveLength(3);
     expect(page1.body.items.every((e: { actorId: string }) => e.actorId === admin.user.id)).toBe(true);
-    const page2 = await call(audit.GET, { headers: admin.headers, path: `/api/audit?actor=${admin.user.id}&limit=3&before=${page1.body.nextCursor}` });
+    const page2 = await call(audit.GET, {
+      headers: admin.headers,
+      path: `/api/audit?actor=${admin.user.id}&limit=3&before=${page1.body.nextCursor}`,
+    });
     expect(Number(page2.body.items[0].id)).toBeLessThan(Number(page1.body.items[2].id));
     expect((await call(audit.GET, { headers: admin.headers, path: "/api/audit?before=abc" })).status).toBe(400);
   });

@@ -25,7 +25,11 @@ const createAs = (h: Record<string, string>) =>
 
 describe("API keys", () => {
   it("are pm_ + 43 base64url characters, stored only as SHA-256 and a short prefix", async () => {
-    const res = await call(keys.POST, { method: "POST", headers: admin, body: { name: "checkout", scopes: ["resolve"] } });
+    const res = await call(keys.POST, {
+      method: "POST",
+      headers: admin,
+      body: { name: "checkout", scopes: ["resolve"] },
+    });
     expect(res.status).toBe(201);
     expect(res.body.key).toMatch(/^pm_[A-Za-z0-9_-]{43}$/);
     const row = await db().apiKey.findUniqueOrThrow({ where: { id: res.body.apiKey.id } });
@@ -39,7 +43,9 @@ describe("API keys", () => {
   it("stop working the moment they are revoked, and record their use", async () => {
     const key = await apiKey(["resolve"]);
     expect((await resolveAs(key.headers)).status).toBe(200);
-    await expect.poll(async () => (await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt, { timeout: 3_000 }).toBeInstanceOf(Date);
+    await expect
+      .poll(async () => (await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt, { timeout: 3_000 })
+      .toBeInstanceOf(Date);
     expect((await call(keyItem.DELETE, { method: "DELETE", headers: admin, params: { id: key.id } })).status).toBe(200);
     const after = await resolveAs(key.headers);
     expect(after.status).toBe(401);
@@ -48,8 +54,13 @@ describe("API keys", () => {
 
   it("answer 404 for ids that are not UUIDs, even 36 characters long", async () => {
     const notUuid = "-".repeat(36);
-    expect((await call(keyItem.DELETE, { method: "DELETE", headers: admin, params: { id: notUuid } })).status).toBe(404);
-    expect((await call(userItem.PATCH, { method: "PATCH", headers: admin, params: { id: notUuid }, body: { name: "x" } })).status).toBe(404);
+    expect((await call(keyItem.DELETE, { method: "DELETE", headers: admin, params: { id: notUuid } })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(userItem.PATCH, { method: "PATCH", headers: admin, params: { id: notUuid }, body: { name: "x" } }))
+        .status,
+    ).toBe(404);
   });
 
   it("refuse malformed Authorization headers with 401", async () => {
@@ -74,7 +85,9 @@ describe("sessions", () => {
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe("forbidden");
     expect((await createAs({ ...headers, "sec-fetch-site": "cross-site" })).status).toBe(403);
-    expect((await createAs({ ...headers, origin: "http://localhost", "sec-fetch-site": "same-origin" })).status).toBe(201);
+    expect((await createAs({ ...headers, "origin": "http://localhost", "sec-fetch-site": "same-origin" })).status).toBe(
+      201,
+    );
     const key = await apiKey(["prompts:write"]);
     expect((await createAs({ ...key.headers, origin: "https://evil.example" })).status).toBe(201);
   });
@@ -82,7 +95,8 @@ describe("sessions", () => {
 
 describe("users", () => {
   it("have unique emails whatever their case, and passwords of 12 to 128 characters", async () => {
-    const create = (email: string, password: string) => call(users.POST, { method: "POST", headers: admin, body: { email, password } });
+    const create = (email: string, password: string) =>
+      call(users.POST, { method: "POST", headers: admin, body: { email, password } });
     expect((await create("Ada@Example.test", TEST_PASSWORD)).status).toBe(201);
     const dup = await create("ada@example.TEST", TEST_PASSWORD);
     expect(dup.status).toBe(409);
@@ -96,25 +110,38 @@ describe("users", () => {
 describe("sign-in", () => {
   it("accepts the right password only, for enabled users, and audits each failure", async () => {
     const { user } = await signedInUser("viewer", "login-check@example.test");
-    expect(await verifyLogin({ email: "LOGIN-check@example.test", password: TEST_PASSWORD }, "10.0.0.1", "r1")).toMatchObject({ id: user.id, role: "viewer" });
+    expect(
+      await verifyLogin({ email: "LOGIN-check@example.test", password: TEST_PASSWORD }, "10.0.0.1", "r1"),
+    ).toMatchObject({ id: user.id, role: "viewer" });
     expect(await verifyLogin({ email: user.email, password: "wrong password!!" }, "10.0.0.1", "r2")).toBeNull();
     expect(await verifyLogin({ email: "nobody@example.test", password: TEST_PASSWORD }, "10.0.0.1", "r3")).toBeNull();
-    const failures = await db().auditEvent.findMany({ where: { action: "auth.login_failed", requestId: { in: ["r2", "r3"] } } });
-    expect(failures.map((f) => (f.after as { reason: string }).reason).sort()).toEqual(["bad_password", "unknown_email"]);
+    const failures = await db().auditEvent.findMany({
+      where: { action: "auth.login_failed", requestId: { in: ["r2", "r3"] } },
+    });
+    expect(failures.map((f) => (f.after as { reason: string }).reason).sort()).toEqual([
+      "bad_password",
+      "unknown_email",
+    ]);
   });
 
   it(`answers 429 after ${LOGIN_LIMIT.attempts} failures for one email and address`, async () => {
     for (let i = 0; i < LOGIN_LIMIT.attempts; i++) {
-      expect(await verifyLogin({ email: "target@example.test", password: "guess number " + i }, "203.0.113.9", `g${i}`)).toBeNull();
+      expect(
+        await verifyLogin({ email: "target@example.test", password: "guess number " + i }, "203.0.113.9", `g${i}`),
+      ).toBeNull();
     }
     const form = new URLSearchParams({ email: "target@example.test", password: "one more guess", json: "true" });
     const req = new Request("http://localhost/api/auth/callback/credentials", {
-      method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9" },
+      method: "POST",
+      body: form,
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9" },
     });
     const res = await nextauth.POST(req, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
     expect(res.status).toBe(429);
     expect((await res.json()).error.code).toBe("rate_limited");
     // Another address is not locked out by someone else's guesses.
-    await expect(verifyLogin({ email: "target@example.test", password: "x" }, "198.51.100.1", "other")).resolves.toBeNull();
+    await expect(
+      verifyLogin({ email: "target@example.test", password: "x" }, "198.51.100.1", "other"),
+    ).resolves.toBeNull();
   });
 });

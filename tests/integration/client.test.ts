@@ -15,7 +15,11 @@ describe("the typed client against the real route handlers", () => {
   it("imports with streamed progress, then resolves, lists, reads, edits, rolls back and exports", async () => {
     const progress: ImportProgress[] = [];
     const report = await client.importPrompts(
-      { data, dryRun: false, options: { drops: ["identity_brainstorming_context", "transition_state"], invalidTemplates: "skip" } },
+      {
+        data,
+        dryRun: false,
+        options: { drops: ["identity_brainstorming_context", "transition_state"], invalidTemplates: "skip" },
+      },
       { onProgress: (p) => progress.push(p) },
     );
     expect(report).toMatchObject({ applied: true, inserted: 36, counts: { skipped: 2 } });
@@ -33,7 +37,11 @@ describe("the typed client against the real route handlers", () => {
     expect(rolled.deactivated.map((p) => p.version)).toEqual([9]);
     expect((await client.resolve({ phase: "introduction", context: { user_name: "Ada" } })).prompt.version).toBe(8);
 
-    const made = await client.createPrompt({ coachingPhase: "identity_affirmation", body: "Affirm {user_name}", requiredContextKeys: ["user_name"] });
+    const made = await client.createPrompt({
+      coachingPhase: "identity_affirmation",
+      body: "Affirm {user_name}",
+      requiredContextKeys: ["user_name"],
+    });
     expect(made.version).toBe(1);
     expect((await client.catalog()).phases).toHaveLength(8);
     expect(await client.health()).toEqual({ status: "ok", db: "up" });
@@ -44,8 +52,18 @@ describe("the typed client against the real route handlers", () => {
   it("throws PromptManagerError with the API's code for refused requests", async () => {
     const refused = await client.importPrompts({ data, dryRun: false }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(PromptManagerError);
-    expect(refused).toMatchObject({ code: "invalid_request", status: 400, details: { report: { counts: { identical: 34 } } } });
-    await expect(client.resolve({ phase: "introduction", context: {} })).rejects.toMatchObject({ code: "missing_context", status: 422 });
-    await expect(client.getPrompt("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found", status: 404 });
+    expect(refused).toMatchObject({
+      code: "invalid_request",
+      status: 400,
+      details: { report: { counts: { identical: 34 } } },
+    });
+    await expect(client.resolve({ phase: "introduction", context: {} })).rejects.toMatchObject({
+      code: "missing_context",
+      status: 422,
+    });
+    await expect(client.getPrompt("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "not_found",
+      status: 404,
+    });
   });
 });

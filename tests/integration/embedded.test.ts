@@ -9,7 +9,11 @@ import { migrate } from "@/lib/server/db/migrate";
 async function query(url: string, sql: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query(sql)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query(sql)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 // The default path of `npm start`: a bundled PostgreSQL in a data folder, created once, then reused.

@@ -44,14 +44,20 @@ describe("database hanging under a resolve load", () => {
     const frozen = Date.now();
     // The listener's ping goes unanswered: the cache stops trusting itself and every resolve tries
     // the (hanging) database, giving up on it after PM_CACHE_STALE_AFTER_MS (1 s).
-    const noticed = frozen + await waitFor("the listener to notice the hang", () => promptCacheListening() === false, 3_000, 10);
+    const noticed =
+      frozen + (await waitFor("the listener to notice the hang", () => promptCacheListening() === false, 3_000, 10));
     const h = await call(health.GET);
     expect([h.status, h.body]).toEqual([200, { status: "degraded", db: "down" }]);
     await new Promise((r) => setTimeout(r, 2_500));
 
     proxy.thaw();
     const thawed = Date.now();
-    await waitFor("fresh answers after the stall", async () => (await postResolve(CACHED_REQUESTS[0])).headers.get("x-prompt-cache") !== "stale", 5_000, 50);
+    await waitFor(
+      "fresh answers after the stall",
+      async () => (await postResolve(CACHED_REQUESTS[0])).headers.get("x-prompt-cache") !== "stale",
+      5_000,
+      50,
+    );
     await load.stop();
 
     const { samples } = load;
@@ -61,6 +67,8 @@ describe("database hanging under a resolve load", () => {
     const stalled = samples.filter((s) => s.at > noticed + 1_100 && s.at < thawed);
     expect(stalled.length).toBeGreaterThanOrEqual(8); // each of the 8 workers waits ~1 s per answer now
     expect(stalled.filter((s) => s.cache !== "stale")).toEqual([]);
-    console.log(`database hanging: noticed after ${noticed - frozen} ms, ${stalled.length} stale answers, slowest answer ${slowest} ms`);
+    console.log(
+      `database hanging: noticed after ${noticed - frozen} ms, ${stalled.length} stale answers, slowest answer ${slowest} ms`,
+    );
   }, 60_000);
 });

@@ -58,12 +58,22 @@ describe("database stopped under a resolve load", () => {
     const { rows } = await raw.query<{ version: number }>(
       `INSERT INTO prompts (coaching_phase, version, body, required_context_keys)
        SELECT 'introduction', max(version) + 1, 'After the outage, {user_name}', '{user_name}' FROM prompts WHERE coaching_phase = 'introduction'
-       RETURNING version`);
+       RETURNING version`,
+    );
     await raw.end();
-    const recoveredIn = await waitFor("a fresh answer after the restart", async () => {
-      const res = await postResolve(CACHED_REQUESTS[0]);
-      return res.status === 200 && res.body.prompt.version === rows[0]!.version && res.headers.get("x-prompt-cache") !== "stale";
-    }, 5_000, 50);
+    const recoveredIn = await waitFor(
+      "a fresh answer after the restart",
+      async () => {
+        const res = await postResolve(CACHED_REQUESTS[0]);
+        return (
+          res.status === 200 &&
+          res.body.prompt.version === rows[0]!.version &&
+          res.headers.get("x-prompt-cache") !== "stale"
+        );
+      },
+      5_000,
+      50,
+    );
     await load.stop();
 
     const { samples } = load;
@@ -71,6 +81,8 @@ describe("database stopped under a resolve load", () => {
     const outage = samples.filter((s) => s.at > down + 50 && s.at < upStarted);
     expect(outage.length).toBeGreaterThan(20);
     expect(outage.filter((s) => s.cache !== "stale")).toEqual([]);
-    console.log(`database stopped: ${outage.length} stale answers, 0 errors; fresh again ${up - upStarted + recoveredIn} ms after the restart began`);
+    console.log(
+      `database stopped: ${outage.length} stale answers, 0 errors; fresh again ${up - upStarted + recoveredIn} ms after the restart began`,
+    );
   }, 60_000);
 });

@@ -6,9 +6,14 @@ import { apiKey } from "../support/auth";
 
 describe("a streamed import whose client goes away", () => {
   it("still completes and is audited: closing the tab does not leave it half-done or undone", async () => {
-    const res = await importRoute.POST(new Request("http://localhost/api/import", {
-      method: "POST", headers: { accept: "application/x-ndjson", ...(await apiKey(["prompts:write"])).headers }, body: JSON.stringify({ data: largePromptFile(1_500), dryRun: false }),
-    }), { params: Promise.resolve({}) });
+    const res = await importRoute.POST(
+      new Request("http://localhost/api/import", {
+        method: "POST",
+        headers: { accept: "application/x-ndjson", ...(await apiKey(["prompts:write"])).headers },
+        body: JSON.stringify({ data: largePromptFile(1_500), dryRun: false }),
+      }),
+      { params: Promise.resolve({}) },
+    );
     const reader = res.body!.getReader();
     await reader.read(); // the first progress line
     await reader.cancel();

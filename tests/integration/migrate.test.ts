@@ -33,7 +33,11 @@ async function rows(url: string, sql: string) {
   const { default: pg } = await import("pg");
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query(sql)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query(sql)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 describe("migration runner", () => {
@@ -42,7 +46,10 @@ describe("migration runner", () => {
     const result = await migrate(url);
     const files = await readMigrations();
     expect(result.applied).toEqual(files.map((f) => f.name));
-    const recorded = await rows(url, `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`);
+    const recorded = await rows(
+      url,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`,
+    );
     for (const [i, file] of files.entries()) {
       const bytes = await readFile(path.join(MIGRATIONS_DIR, file.name, "migration.sql"));
       expect(recorded[i]).toMatchObject({

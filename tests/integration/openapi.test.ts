@@ -36,13 +36,33 @@ let auth: Record<string, string> = {};
 const exercised = new Set<string>();
 
 /** Calls a handler as Next would and validates the answer against the document. */
-async function check(handler: Handler, template: string, method: string, init: { url?: string; params?: Record<string, string>; body?: unknown; accept?: string; as?: Record<string, string> } = {}) {
+async function check(
+  handler: Handler,
+  template: string,
+  method: string,
+  init: {
+    url?: string;
+    params?: Record<string, string>;
+    body?: unknown;
+    accept?: string;
+    as?: Record<string, string>;
+  } = {},
+) {
   const headers = new Headers({ ...(init.as ?? auth), ...(init.accept ? { accept: init.accept } : {}) });
-  const req = new Request(`http://localhost${init.url ?? template}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const req = new Request(`http://localhost${init.url ?? template}`, {
+    method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const res = await handler(req, { params: Promise.resolve(init.params ?? {}) });
   const type = res.headers.get("content-type") ?? "";
   const text = await res.text();
-  const bodies = type.startsWith("application/x-ndjson") ? text.trim().split("\n").map((l) => JSON.parse(l)) : [type.startsWith("text/") ? text : JSON.parse(text)];
+  const bodies = type.startsWith("application/x-ndjson")
+    ? text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+    : [type.startsWith("text/") ? text : JSON.parse(text)];
   for (const body of bodies) errors.push(...validate(template, method.toLowerCase(), res.status, type, body));
   exercised.add(`${method.toLowerCase()} ${template} ${res.status}`);
   return { status: res.status, body: bodies.at(-1), text };
@@ -50,13 +70,16 @@ async function check(handler: Handler, template: string, method: string, init: {
 
 describe("the OpenAPI document", () => {
   it("has every route file's exported methods, and nothing else", async () => {
-    const files = readdirSync(API_DIR, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("route.ts")).sort();
+    const files = readdirSync(API_DIR, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith("route.ts"))
+      .sort();
     expect(files.filter((f) => NOT_OPERATIONS.includes(f))).toEqual(NOT_OPERATIONS);
     const routes: string[] = [];
     for (const file of files.filter((f) => !NOT_OPERATIONS.includes(f))) {
       const mod = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
       const apiPath = `/api/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}");
-      for (const method of METHODS) if (typeof mod[method] === "function") routes.push(`${method.toLowerCase()} ${apiPath}`);
+      for (const method of METHODS)
+        if (typeof mod[method] === "function") routes.push(`${method.toLowerCase()} ${apiPath}`);
     }
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(documented.sort()).toEqual(routes.sort());
@@ -72,14 +95,18 @@ describe("integration responses validate against the document", () => {
   it("for every operation, including its error answers", async () => {
     const ctx = { user_name: "Ada" };
     await check(resolve.POST, "/api/resolve", "POST", { body: { phase: "introduction", context: ctx } });
-    await check(resolve.POST, "/api/resolve", "POST", { body: { phase: "introduction", context: ctx, provider: "anthropic" } });
+    await check(resolve.POST, "/api/resolve", "POST", {
+      body: { phase: "introduction", context: ctx, provider: "anthropic" },
+    });
     await check(resolve.POST, "/api/resolve", "POST", { body: { phase: "introduction", context: { username: "x" } } });
     await check(resolve.POST, "/api/resolve", "POST", { body: { phase: "introduction", version: 99, context: ctx } });
     await check(resolve.POST, "/api/resolve", "POST", { body: { phase: "introduction", context: {} } });
 
     const list = await check(prompts.GET, "/api/prompts", "GET", { url: "/api/prompts?limit=2" });
     await check(prompts.GET, "/api/prompts", "GET", { url: "/api/prompts?active=maybe" });
-    const made = await check(prompts.POST, "/api/prompts", "POST", { body: { coachingPhase: "identity_affirmation", body: "Hi {user_name}", requiredContextKeys: ["user_name"] } });
+    const made = await check(prompts.POST, "/api/prompts", "POST", {
+      body: { coachingPhase: "identity_affirmation", body: "Hi {user_name}", requiredContextKeys: ["user_name"] },
+    });
     expect(made.status).toBe(201);
     await check(prompts.POST, "/api/prompts", "POST", { body: { coachingPhase: "outro", body: "x" } });
     await check(prompts.POST, "/api/prompts", "POST", { body: { coachingPhase: "introduction", body: "{user_name)" } });
@@ -90,11 +117,23 @@ describe("integration responses validate against the document", () => {
     await check(prompt.PATCH, "/api/prompts/{id}", "PATCH", { params: { id }, body: { name: "Renamed" } });
     await check(prompt.PATCH, "/api/prompts/{id}", "PATCH", { params: { id }, body: { body: "changed" } });
     await check(prompt.PATCH, "/api/prompts/{id}", "PATCH", { params: { id }, body: { isActive: "yes" } });
-    await check(prompt.PATCH, "/api/prompts/{id}", "PATCH", { params: { id: "00000000-0000-4000-8000-000000000000" }, body: { name: "x" } });
+    await check(prompt.PATCH, "/api/prompts/{id}", "PATCH", {
+      params: { id: "00000000-0000-4000-8000-000000000000" },
+      body: { name: "x" },
+    });
 
-    await check(rollback.POST, "/api/phases/{phase}/rollback", "POST", { params: { phase: "introduction" }, body: { toVersion: 1 } });
-    await check(rollback.POST, "/api/phases/{phase}/rollback", "POST", { params: { phase: "introduction" }, body: { toVersion: 42 } });
-    await check(rollback.POST, "/api/phases/{phase}/rollback", "POST", { params: { phase: "outro" }, body: { toVersion: 1 } });
+    await check(rollback.POST, "/api/phases/{phase}/rollback", "POST", {
+      params: { phase: "introduction" },
+      body: { toVersion: 1 },
+    });
+    await check(rollback.POST, "/api/phases/{phase}/rollback", "POST", {
+      params: { phase: "introduction" },
+      body: { toVersion: 42 },
+    });
+    await check(rollback.POST, "/api/phases/{phase}/rollback", "POST", {
+      params: { phase: "outro" },
+      body: { toVersion: 1 },
+    });
 
     await check(catalog.GET, "/api/catalog", "GET");
     await check(health.GET, "/api/health", "GET");
@@ -112,12 +151,30 @@ describe("integration responses validate against the document", () => {
     const admin = (await signedInUser("admin")).headers;
     const as = admin;
     await check(users.GET, "/api/users", "GET", { as });
-    const user = await check(users.POST, "/api/users", "POST", { as, body: { email: "doc@example.test", password: "a long password" } });
-    await check(users.POST, "/api/users", "POST", { as, body: { email: "DOC@example.test", password: "a long password" } });
+    const user = await check(users.POST, "/api/users", "POST", {
+      as,
+      body: { email: "doc@example.test", password: "a long password" },
+    });
+    await check(users.POST, "/api/users", "POST", {
+      as,
+      body: { email: "DOC@example.test", password: "a long password" },
+    });
     await check(users.POST, "/api/users", "POST", { as, body: { email: "short@example.test", password: "short" } });
-    await check(userItem.PATCH, "/api/users/{id}", "PATCH", { as, params: { id: user.body.id }, body: { role: "designer" } });
-    await check(userItem.PATCH, "/api/users/{id}", "PATCH", { as, params: { id: user.body.id }, body: { role: "owner" } });
-    await check(userItem.PATCH, "/api/users/{id}", "PATCH", { as, params: { id: "00000000-0000-4000-8000-000000000000" }, body: {} });
+    await check(userItem.PATCH, "/api/users/{id}", "PATCH", {
+      as,
+      params: { id: user.body.id },
+      body: { role: "designer" },
+    });
+    await check(userItem.PATCH, "/api/users/{id}", "PATCH", {
+      as,
+      params: { id: user.body.id },
+      body: { role: "owner" },
+    });
+    await check(userItem.PATCH, "/api/users/{id}", "PATCH", {
+      as,
+      params: { id: "00000000-0000-4000-8000-000000000000" },
+      body: {},
+    });
     await check(keys.GET, "/api/api-keys", "GET", { as });
     const key = await check(keys.POST, "/api/api-keys", "POST", { as, body: { name: "doc", scopes: ["resolve"] } });
     await check(keys.POST, "/api/api-keys", "POST", { as, body: { name: "doc", scopes: [] } });
@@ -127,7 +184,10 @@ describe("integration responses validate against the document", () => {
     await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?before=x" });
     // The authentication answers, too.
     await check(resolve.POST, "/api/resolve", "POST", { as: {}, body: { phase: "introduction", context: ctx } });
-    await check(prompts.POST, "/api/prompts", "POST", { as: (await apiKey(["resolve"])).headers, body: { coachingPhase: "introduction", body: "x" } });
+    await check(prompts.POST, "/api/prompts", "POST", {
+      as: (await apiKey(["resolve"])).headers,
+      body: { coachingPhase: "introduction", body: "x" },
+    });
 
     await check(openapi.GET, "/api/openapi.json", "GET");
     const page = await check(docs.GET, "/api/docs", "GET");
@@ -138,8 +198,13 @@ describe("integration responses validate against the document", () => {
     // Every operation was called, and every documented status except 401/403 (exercised above for two
     // operations; the access matrix test covers the rest), 503 (database down) and 409 conflict of a
     // create (needs a lost race).
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).flatMap(([m, op]) =>
-      Object.keys((op as { responses: object }).responses).filter((s) => !["401", "403", "503", "default"].includes(s)).map((s) => `${m} ${p} ${s}`)));
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops).flatMap(([m, op]) =>
+        Object.keys((op as { responses: object }).responses)
+          .filter((s) => !["401", "403", "503", "default"].includes(s))
+          .map((s) => `${m} ${p} ${s}`),
+      ),
+    );
     expect(documented.filter((d) => !exercised.has(d))).toEqual(["post /api/prompts 409"]);
   });
 
@@ -147,6 +212,8 @@ describe("integration responses validate against the document", () => {
     expect(validate("/api/health", "get", 200, "application/json", { status: "fine", db: "up" })).toEqual([
       "GET /api/health 200: /status must be equal to one of the allowed values",
     ]);
-    expect(validate("/api/health", "get", 418, "application/json", {})).toEqual(["GET /api/health does not document status 418"]);
+    expect(validate("/api/health", "get", 418, "application/json", {})).toEqual([
+      "GET /api/health does not document status 418",
+    ]);
   });
 });

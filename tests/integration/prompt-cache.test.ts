@@ -24,8 +24,10 @@ vi.mock("@/lib/server/repositories/api-key-repository", async (importOriginal) =
   return { ...real, findKeyByHash: vi.fn(real.findKeyByHash) };
 });
 
-const queries = () => vi.mocked(repo.findServing).mock.calls.length + vi.mocked(repo.findByPhaseVersion).mock.calls.length
-  + vi.mocked(keyRepo.findKeyByHash).mock.calls.length;
+const queries = () =>
+  vi.mocked(repo.findServing).mock.calls.length +
+  vi.mocked(repo.findByPhaseVersion).mock.calls.length +
+  vi.mocked(keyRepo.findKeyByHash).mock.calls.length;
 const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
 
 beforeAll(async () => {
@@ -62,28 +64,48 @@ describe("prompt cache", () => {
 
   it("serves a save made through this instance on the very next resolve", async () => {
     await post(intro);
-    const saved = await call(collection.POST, { method: "POST", body: { coachingPhase: "introduction", body: "Saved for {user_name}", requiredContextKeys: ["user_name"] } });
+    const saved = await call(collection.POST, {
+      method: "POST",
+      body: { coachingPhase: "introduction", body: "Saved for {user_name}", requiredContextKeys: ["user_name"] },
+    });
     const next = await post(intro);
     expect(next.body.prompt.version).toBe(saved.body.version);
     expect(next.body.text).toContain("Saved for Ada");
   });
 
   it("drops a phase when its rows change by raw SQL (the trigger's NOTIFY), leaving other phases cached", async () => {
-    const sentinel = { promptType: "sentinel", context: { previous_message: "a", current_message: "b", current_phase: "introduction" } };
+    const sentinel = {
+      promptType: "sentinel",
+      context: { previous_message: "a", current_message: "b", current_phase: "introduction" },
+    };
     const servedIntro = (await post(intro)).body.prompt.version;
     const servedSentinel = (await post(sentinel)).body.prompt.version;
-    await raw.query("UPDATE prompts SET is_active = false WHERE coaching_phase = 'introduction' AND version = $1", [servedIntro]);
-    await waitFor("the deactivation to be served", async () => (await post(intro)).body.prompt.version !== servedIntro, 1_000);
+    await raw.query("UPDATE prompts SET is_active = false WHERE coaching_phase = 'introduction' AND version = $1", [
+      servedIntro,
+    ]);
+    await waitFor(
+      "the deactivation to be served",
+      async () => (await post(intro)).body.prompt.version !== servedIntro,
+      1_000,
+    );
     expect((await post(sentinel)).headers.get("x-prompt-cache")).toBe("hit");
 
-    await raw.query(`INSERT INTO prompts (coaching_phase, version, body, prompt_type) VALUES (NULL, $1, 'Raw {current_message}', 'sentinel')`, [servedSentinel + 1]);
-    await waitFor("the phase-less insert to be served", async () => (await post(sentinel)).body.prompt.version === servedSentinel + 1, 1_000);
+    await raw.query(
+      `INSERT INTO prompts (coaching_phase, version, body, prompt_type) VALUES (NULL, $1, 'Raw {current_message}', 'sentinel')`,
+      [servedSentinel + 1],
+    );
+    await waitFor(
+      "the phase-less insert to be served",
+      async () => (await post(sentinel)).body.prompt.version === servedSentinel + 1,
+      1_000,
+    );
   });
 
   it("reconnects a dropped listener and trusts nothing cached from before (changes may have been missed)", async () => {
     await post(intro);
     const { rows } = await raw.query<{ pid: number }>(
-      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN %' AND pid <> pg_backend_pid()");
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN %' AND pid <> pg_backend_pid()",
+    );
     expect(rows).toHaveLength(1);
     await raw.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
     await waitFor("the listener to notice", () => promptCacheListening() === false, 2_000, 2);
@@ -99,7 +121,10 @@ describe("prompt cache", () => {
     vi.stubEnv("PM_CACHE", "off");
     try {
       const before = queries();
-      const statuses = [(await post(intro)).headers.get("x-prompt-cache"), (await post(intro)).headers.get("x-prompt-cache")];
+      const statuses = [
+        (await post(intro)).headers.get("x-prompt-cache"),
+        (await post(intro)).headers.get("x-prompt-cache"),
+      ];
       expect(statuses).toEqual(["miss", "miss"]);
       expect(queries() - before).toBe(6); // the phase's prompt, the system context and the API key, twice
       expect(promptCacheListening()).toBeNull();

@@ -10,15 +10,24 @@ beforeAll(async () => {
 });
 
 const create = (body: Record<string, unknown>) =>
-  call(collection.POST, { method: "POST", body: { body: "Hello {user_name}", requiredContextKeys: ["user_name"], ...body } });
+  call(collection.POST, {
+    method: "POST",
+    body: { body: "Hello {user_name}", requiredContextKeys: ["user_name"], ...body },
+  });
 
 describe("POST /api/prompts", () => {
   it("creates version 1, then 2, with defaults and camelCase JSON", async () => {
     const first = await create({ coachingPhase: "identity_affirmation", name: "Affirm" });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
-      coachingPhase: "identity_affirmation", version: 1, name: "Affirm", description: null, promptType: "coach",
-      isActive: true, requiredContextKeys: ["user_name"], allowedActions: [],
+      coachingPhase: "identity_affirmation",
+      version: 1,
+      name: "Affirm",
+      description: null,
+      promptType: "coach",
+      isActive: true,
+      requiredContextKeys: ["user_name"],
+      allowedActions: [],
     });
     expect(first.body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     const second = await create({ coachingPhase: "IDENTITY_AFFIRMATION" });
@@ -30,19 +39,30 @@ describe("POST /api/prompts", () => {
       Array.from({ length: 100 }, (_, i) => create({ coachingPhase: "identity_visualization", name: `c${i}` })),
     );
     expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));
-    expect(results.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(results.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
   });
 
   it("numbers phase-less (sentinel) prompts on their own", async () => {
-    const a = await create({ coachingPhase: null, promptType: "sentinel", body: "Watch." , requiredContextKeys: [] });
-    const b = await create({ coachingPhase: null, promptType: "sentinel", body: "Watch more.", requiredContextKeys: [] });
+    const a = await create({ coachingPhase: null, promptType: "sentinel", body: "Watch.", requiredContextKeys: [] });
+    const b = await create({
+      coachingPhase: null,
+      promptType: "sentinel",
+      body: "Watch more.",
+      requiredContextKeys: [],
+    });
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.version).toBe(a.body.version + 1);
   });
 
   it.each([
     ["unknown phase", { coachingPhase: "outro" }, "coachingPhase"],
-    ["unknown context key", { coachingPhase: "introduction", requiredContextKeys: ["identity_brainstorming_context"] }, "requiredContextKeys.0"],
+    [
+      "unknown context key",
+      { coachingPhase: "introduction", requiredContextKeys: ["identity_brainstorming_context"] },
+      "requiredContextKeys.0",
+    ],
     ["unknown action", { coachingPhase: "introduction", allowedActions: ["transition_state"] }, "allowedActions.0"],
     ["empty body", { coachingPhase: "introduction", body: "   " }, "body"],
     ["unknown field", { coachingPhase: "introduction", version: 9 }, ""],
@@ -61,7 +81,11 @@ describe("POST /api/prompts", () => {
   });
 
   it("answers malformed JSON with 400, not 500", async () => {
-    const res = await call(collection.POST, { method: "POST", rawBody: "{nope", headers: { "content-type": "application/json" } });
+    const res = await call(collection.POST, {
+      method: "POST",
+      rawBody: "{nope",
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: "invalid_request", message: "The request body is not valid JSON" });
   });
@@ -73,8 +97,12 @@ describe("GET /api/prompts and /api/prompts/{id}", () => {
     const page1 = await call(collection.GET, { path: "/api/prompts?phase=get_to_know_you&limit=2" });
     expect(page1.body.items).toHaveLength(2);
     expect(page1.body.nextCursor).toBeTruthy();
-    const page2 = await call(collection.GET, { path: `/api/prompts?phase=get_to_know_you&limit=2&cursor=${page1.body.nextCursor}` });
-    const page3 = await call(collection.GET, { path: `/api/prompts?phase=get_to_know_you&limit=2&cursor=${page2.body.nextCursor}` });
+    const page2 = await call(collection.GET, {
+      path: `/api/prompts?phase=get_to_know_you&limit=2&cursor=${page1.body.nextCursor}`,
+    });
+    const page3 = await call(collection.GET, {
+      path: `/api/prompts?phase=get_to_know_you&limit=2&cursor=${page2.body.nextCursor}`,
+    });
     const versions = [...page1.body.items, ...page2.body.items, ...page3.body.items].map((p) => p.version);
     expect(versions.sort()).toEqual([1, 2, 3, 4, 5]);
     expect(page3.body.nextCursor).toBeNull();
@@ -96,15 +124,28 @@ describe("GET /api/prompts and /api/prompts/{id}", () => {
 describe("PATCH /api/prompts/{id}", () => {
   it("changes name, description and is_active in place and bumps updatedAt", async () => {
     const made = await create({ coachingPhase: "identity_brainstorming" });
-    const res = await call(item.PATCH, { method: "PATCH", params: { id: made.body.id }, body: { name: "Renamed", description: "Why", isActive: false } });
+    const res = await call(item.PATCH, {
+      method: "PATCH",
+      params: { id: made.body.id },
+      body: { name: "Renamed", description: "Why", isActive: false },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: "Renamed", description: "Why", isActive: false, version: made.body.version });
+    expect(res.body).toMatchObject({
+      name: "Renamed",
+      description: "Why",
+      isActive: false,
+      version: made.body.version,
+    });
     expect(Date.parse(res.body.updatedAt)).toBeGreaterThan(Date.parse(made.body.updatedAt));
   });
 
   it("answers 409 immutable_field for any content change and changes nothing", async () => {
     const made = await create({ coachingPhase: "identity_brainstorming" });
-    const res = await call(item.PATCH, { method: "PATCH", params: { id: made.body.id }, body: { name: "x", body: "New body" } });
+    const res = await call(item.PATCH, {
+      method: "PATCH",
+      params: { id: made.body.id },
+      body: { name: "x", body: "New body" },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: "immutable_field", details: { fields: ["body"] } });
     expect((await call(item.GET, { params: { id: made.body.id } })).body).toEqual(made.body);
@@ -114,7 +155,11 @@ describe("PATCH /api/prompts/{id}", () => {
 describe("POST /api/phases/{phase}/rollback", () => {
   it("deactivates every active version above N in one go and reports them", async () => {
     for (let i = 0; i < 4; i++) await create({ coachingPhase: "identity_warm_up" });
-    const res = await call(rollback.POST, { method: "POST", params: { phase: "IDENTITY_WARMUP" }, body: { toVersion: 2 } });
+    const res = await call(rollback.POST, {
+      method: "POST",
+      params: { phase: "IDENTITY_WARMUP" },
+      body: { toVersion: 2 },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ phase: "identity_warm_up", servingVersion: 2, activated: false });
     expect(res.body.deactivated.map((p: { version: number }) => p.version)).toEqual([4, 3]);
@@ -124,7 +169,11 @@ describe("POST /api/phases/{phase}/rollback", () => {
 
   it("answers 404 version_not_found for a version that does not exist, and 400 for a bad phase", async () => {
     await create({ coachingPhase: "introduction" });
-    const res = await call(rollback.POST, { method: "POST", params: { phase: "introduction" }, body: { toVersion: 99 } });
+    const res = await call(rollback.POST, {
+      method: "POST",
+      params: { phase: "introduction" },
+      body: { toVersion: 99 },
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe("version_not_found");
     const bad = await call(rollback.POST, { method: "POST", params: { phase: "nope" }, body: { toVersion: 1 } });

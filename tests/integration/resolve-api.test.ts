@@ -28,7 +28,9 @@ describe("POST /api/resolve", () => {
     expect(res.body.allowedActions).toEqual(["transition_phase", "show_introduction_canned_response_component"]);
     expect(res.body.requiredContextKeys).toEqual(["user_name"]);
     expect(res.body.responseFormat).toMatchObject({
-      type: "object", required: ["message"], additionalProperties: false,
+      type: "object",
+      required: ["message"],
+      additionalProperties: false,
       properties: { message: { type: "string" }, transition_phase: { type: "object" } },
     });
   });
@@ -38,12 +40,21 @@ describe("POST /api/resolve", () => {
     expect(res.status).toBe(200);
     expect(res.body.prompt.version).toBe(1);
     expect(res.body.text).toContain("Welcome Ada");
-    expect((await post({ phase: "IDENTITY_WARMUP", context: { user_name: "A", who_you_are: ["kind", "curious"], who_you_want_to_be: "brave" } })).body.text)
-      .toContain("Today: kind, curious");
+    expect(
+      (
+        await post({
+          phase: "IDENTITY_WARMUP",
+          context: { user_name: "A", who_you_are: ["kind", "curious"], who_you_want_to_be: "brave" },
+        })
+      ).body.text,
+    ).toContain("Today: kind, curious");
   });
 
   it("resolves the sentinel prompt by type, without a phase and without the system context", async () => {
-    const res = await post({ promptType: "sentinel", context: { previous_message: "Hi", current_message: "I run", current_phase: "introduction" } });
+    const res = await post({
+      promptType: "sentinel",
+      context: { previous_message: "Hi", current_message: "I run", current_phase: "introduction" },
+    });
     expect(res.status).toBe(200);
     expect(res.body.prompt).toMatchObject({ phase: null, promptType: "sentinel" });
     expect(res.body.sections[0].kind).toBe("body");
@@ -70,7 +81,8 @@ describe("POST /api/resolve", () => {
     expect(made.status).toBe(201);
     const all = await call(collection.GET, { path: "/api/prompts?phase=identity_refinement&active=true" });
     const { PATCH } = await import("@/app/api/prompts/[id]/route");
-    for (const p of all.body.items) await call(PATCH, { method: "PATCH", params: { id: p.id }, body: { isActive: false } });
+    for (const p of all.body.items)
+      await call(PATCH, { method: "PATCH", params: { id: p.id }, body: { isActive: false } });
     const res = await post({ phase: "identity_refinement", context: {} });
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({ code: "no_active_prompt", details: { phase: "identity_refinement" } });
@@ -106,8 +118,11 @@ describe("GET /api/catalog and /api/health", () => {
     expect(res.body.actionTypes).toHaveLength(22);
     expect(res.body.promptTypes.map((t: { value: string }) => t.value)).toEqual(["coach", "sentinel", "system"]);
     expect(res.body.actionTypes.find((a: { value: string }) => a.value === "transition_phase")).toMatchObject({
-      label: expect.any(String), description: expect.any(String),
-      paramsSchema: { properties: { params: { properties: { to_phase: { enum: expect.arrayContaining(["introduction"]) } } } } },
+      label: expect.any(String),
+      description: expect.any(String),
+      paramsSchema: {
+        properties: { params: { properties: { to_phase: { enum: expect.arrayContaining(["introduction"]) } } } },
+      },
     });
   });
 

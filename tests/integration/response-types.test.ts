@@ -1,5 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { CatalogResponse, HealthResponse, PromptResponse, ResolveResponse, RollbackResponse } from "@/lib/domain/schemas/responses";
+import type {
+  CatalogResponse,
+  HealthResponse,
+  PromptResponse,
+  ResolveResponse,
+  RollbackResponse,
+} from "@/lib/domain/schemas/responses";
 import type { getCatalog } from "@/lib/server/services/catalog-service";
 import type { Health } from "@/lib/server/services/health-service";
 import type { PromptDto } from "@/lib/server/services/prompt-dto";

@@ -13,21 +13,33 @@ beforeAll(async () => {
 afterAll(() => client.end());
 
 const PRISMA_TO_PG: Record<string, string> = {
-  String: "text", Int: "integer", BigInt: "bigint", Boolean: "boolean", DateTime: "timestamp without time zone",
-  Json: "jsonb", Float: "double precision",
+  String: "text",
+  Int: "integer",
+  BigInt: "bigint",
+  Boolean: "boolean",
+  DateTime: "timestamp without time zone",
+  Json: "jsonb",
+  Float: "double precision",
 };
 function expectedType(f: { type: string; dbType: string | null }): string {
   const db = f.dbType;
   if (!db) return PRISMA_TO_PG[f.type] ?? f.type;
   const [, kind, arg] = db.match(/^(\w+)(?:\((\d+)\))?$/) ?? [];
   switch (kind) {
-    case "VarChar": return `character varying(${arg})`;
-    case "Uuid": return "uuid";
-    case "Char": return `character(${arg})`;
-    case "Timestamptz": return arg ? `timestamp(${arg}) with time zone` : "timestamp with time zone";
-    case "Inet": return "inet";
-    case "Citext": return "citext";
-    default: return db.toLowerCase();
+    case "VarChar":
+      return `character varying(${arg})`;
+    case "Uuid":
+      return "uuid";
+    case "Char":
+      return `character(${arg})`;
+    case "Timestamptz":
+      return arg ? `timestamp(${arg}) with time zone` : "timestamp with time zone";
+    case "Inet":
+      return "inet";
+    case "Citext":
+      return "citext";
+    default:
+      return db.toLowerCase();
   }
 }
 
@@ -36,7 +48,9 @@ describe("migrated schema matches schema.prisma", () => {
     it(`${model.model} → table ${model.table}: every field, type and nullability`, async () => {
       const { rows } = await client.query(
         `SELECT a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable
-           FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`, [model.table]);
+           FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
+        [model.table],
+      );
       const actual = new Map(rows.map((r) => [r.column, r]));
       for (const f of model.fields) {
         const col = actual.get(f.column);
@@ -52,7 +66,9 @@ describe("migrated schema matches schema.prisma", () => {
         `SELECT i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary,
                 array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, n)
                       JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns
-           FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = $1::regclass`, [model.table]);
+           FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = $1::regclass`,
+        [model.table],
+      );
       const pk = rows.find((r) => r.primary);
       expect(pk?.columns).toEqual(model.primaryKey);
       for (const idx of model.indexes) {
@@ -65,7 +81,9 @@ describe("migrated schema matches schema.prisma", () => {
   }
 
   it("the phase/version unique index treats NULL phases as equal (NULLS NOT DISTINCT)", async () => {
-    const { rows } = await client.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'prompts_coaching_phase_version_key'`);
+    const { rows } = await client.query(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'prompts_coaching_phase_version_key'`,
+    );
     expect(rows[0].indexdef).toContain("NULLS NOT DISTINCT");
   });
 });
@@ -73,7 +91,9 @@ describe("migrated schema matches schema.prisma", () => {
 describe("CHECK constraints list exactly the catalog", () => {
   async function quotedValues(constraint: string): Promise<string[]> {
     const { rows } = await client.query(
-      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [constraint]);
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`,
+      [constraint],
+    );
     expect(rows, constraint).toHaveLength(1);
     return [...rows[0].def.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
   }
@@ -92,12 +112,19 @@ describe("the database itself rejects bad rows", () => {
   const insert = (cols: Record<string, unknown>) => {
     const row = { coaching_phase: "introduction", version: 1, body: "Hi", ...cols };
     const keys = Object.keys(row);
-    return client.query(`INSERT INTO prompts (${keys.join(", ")}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(", ")})`, Object.values(row));
+    return client.query(
+      `INSERT INTO prompts (${keys.join(", ")}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(", ")})`,
+      Object.values(row),
+    );
   };
   it.each([
     ["unknown phase", { coaching_phase: "outro" }, "prompts_coaching_phase_check"],
     ["unknown type", { prompt_type: "assistant" }, "prompts_prompt_type_check"],
-    ["unknown context key", { required_context_keys: ["user_name", "identity_brainstorming_context"] }, "prompts_required_context_keys_check"],
+    [
+      "unknown context key",
+      { required_context_keys: ["user_name", "identity_brainstorming_context"] },
+      "prompts_required_context_keys_check",
+    ],
     ["unknown action", { allowed_actions: ["transition_state"] }, "prompts_allowed_actions_check"],
     ["null array element", { allowed_actions: [null] }, "prompts_allowed_actions_check"],
     ["version 0", { version: 0 }, "prompts_version_check"],
@@ -107,16 +134,28 @@ describe("the database itself rejects bad rows", () => {
   });
 
   it("keeps timestamps itself and refuses content edits, even from raw SQL", async () => {
-    const { rows: [row] } = await client.query(
+    const {
+      rows: [row],
+    } = await client.query(
       `INSERT INTO prompts (coaching_phase, version, body, created_at, updated_at)
-       VALUES (NULL, 7, 'x', '2020-01-01', '2020-01-01') RETURNING id, updated_at`);
-    const { rows: [updated] } = await client.query(`UPDATE prompts SET name = 'n' WHERE id = $1 RETURNING updated_at`, [row.id]);
+       VALUES (NULL, 7, 'x', '2020-01-01', '2020-01-01') RETURNING id, updated_at`,
+    );
+    const {
+      rows: [updated],
+    } = await client.query(`UPDATE prompts SET name = 'n' WHERE id = $1 RETURNING updated_at`, [row.id]);
     expect(updated.updated_at.getTime()).toBeGreaterThan(row.updated_at.getTime());
-    await expect(client.query(`UPDATE prompts SET body = 'changed' WHERE id = $1`, [row.id]))
-      .rejects.toMatchObject({ code: "23514", constraint: "prompts_content_immutable" });
-    await expect(client.query(`INSERT INTO prompts (coaching_phase, version, body) VALUES (NULL, 7, 'dup')`))
-      .rejects.toMatchObject({ code: "23505" });
-    const { rows: [fresh] } = await client.query(`INSERT INTO prompts (coaching_phase, version, body) VALUES ('introduction', 1, 'x') RETURNING id`);
+    await expect(client.query(`UPDATE prompts SET body = 'changed' WHERE id = $1`, [row.id])).rejects.toMatchObject({
+      code: "23514",
+      constraint: "prompts_content_immutable",
+    });
+    await expect(
+      client.query(`INSERT INTO prompts (coaching_phase, version, body) VALUES (NULL, 7, 'dup')`),
+    ).rejects.toMatchObject({ code: "23505" });
+    const {
+      rows: [fresh],
+    } = await client.query(
+      `INSERT INTO prompts (coaching_phase, version, body) VALUES ('introduction', 1, 'x') RETURNING id`,
+    );
     expect(fresh.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

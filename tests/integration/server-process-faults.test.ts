@@ -30,7 +30,12 @@ afterAll(async () => {
   await raw.end();
 });
 
-const createBody = (phase: string, i: number) => ({ coachingPhase: phase, name: `c${i}`, body: `Create ${i} for {user_name}`, requiredContextKeys: ["user_name"] });
+const createBody = (phase: string, i: number) => ({
+  coachingPhase: phase,
+  name: `c${i}`,
+  body: `Create ${i} for {user_name}`,
+  requiredContextKeys: ["user_name"],
+});
 
 describe("kill -9 while 200 creates are in flight", () => {
   it("keeps every acknowledged create, nothing half-written, versions unique and gap-free", async () => {
@@ -41,21 +46,23 @@ describe("kill -9 while 200 creates are in flight", () => {
     let killed = false;
     // One phase's creates are serialized by its lock, so most of the 200 are still queued when the
     // 30th acknowledgement triggers the kill.
-    await Promise.all(Array.from({ length: 200 }, async (_, i) => {
-      const phase = phases[i % 2]!;
-      try {
-        const res = await http(server, "POST", "/api/prompts", createBody(phase, i));
-        if (res.status !== 201) throw new Error(`create answered ${res.status}: ${JSON.stringify(res.body)}`);
-        acked.set(res.body.id, { phase, i, version: res.body.version });
-        if (acked.size >= 30 && !killed) {
-          killed = true;
-          process.kill(server.pid, "SIGKILL");
+    await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const phase = phases[i % 2]!;
+        try {
+          const res = await http(server, "POST", "/api/prompts", createBody(phase, i));
+          if (res.status !== 201) throw new Error(`create answered ${res.status}: ${JSON.stringify(res.body)}`);
+          acked.set(res.body.id, { phase, i, version: res.body.version });
+          if (acked.size >= 30 && !killed) {
+            killed = true;
+            process.kill(server.pid, "SIGKILL");
+          }
+        } catch (error) {
+          if (!killed) throw error;
+          failed++;
         }
-      } catch (error) {
-        if (!killed) throw error;
-        failed++;
-      }
-    }));
+      }),
+    );
     await server.kill();
     expect(acked.size).toBeGreaterThanOrEqual(30);
     expect(failed).toBeGreaterThan(0); // the kill did cut creates off mid-flight
@@ -64,21 +71,34 @@ describe("kill -9 while 200 creates are in flight", () => {
     for (const [id, sent] of acked) {
       const got = await http(restarted, "GET", `/api/prompts/${id}`);
       expect(got.status).toBe(200);
-      expect(got.body).toMatchObject({ coachingPhase: sent.phase, version: sent.version, name: `c${sent.i}`, body: `Create ${sent.i} for {user_name}` });
+      expect(got.body).toMatchObject({
+        coachingPhase: sent.phase,
+        version: sent.version,
+        name: `c${sent.i}`,
+        body: `Create ${sent.i} for {user_name}`,
+      });
     }
     const { rows } = await raw.query<{ phase: string; n: number; distinct_versions: number; min: number; max: number }>(
       `SELECT coaching_phase AS phase, count(*)::int AS n, count(DISTINCT version)::int AS distinct_versions,
               min(version) AS min, max(version) AS max
-       FROM prompts WHERE coaching_phase = ANY($1) GROUP BY coaching_phase ORDER BY 1`, [phases]);
+       FROM prompts WHERE coaching_phase = ANY($1) GROUP BY coaching_phase ORDER BY 1`,
+      [phases],
+    );
     for (const r of rows) expect([r.n, r.distinct_versions, r.min, r.max]).toEqual([r.n, r.n, 1, r.n]);
     const stored = rows.reduce((sum, r) => sum + r.n, 0);
-    console.log(`kill -9: ${acked.size} creates acknowledged, ${failed} cut off, ${stored - acked.size} committed but never acknowledged`);
+    console.log(
+      `kill -9: ${acked.size} creates acknowledged, ${failed} cut off, ${stored - acked.size} committed but never acknowledged`,
+    );
     // Half-written would be a prompt without its audit event or an audit event without its prompt.
-    const { rows: [orphans] } = await raw.query<{ prompts: number; events: number }>(
+    const {
+      rows: [orphans],
+    } = await raw.query<{ prompts: number; events: number }>(
       `SELECT (SELECT count(*)::int FROM prompts p WHERE coaching_phase = ANY($1) AND
                  (SELECT count(*) FROM audit_events a WHERE a.action = 'prompt.create' AND a.target_id = p.id::text) <> 1) AS prompts,
               (SELECT count(*)::int FROM audit_events a WHERE a.action = 'prompt.create' AND a.target_type = 'prompt'
-                 AND NOT EXISTS (SELECT 1 FROM prompts p WHERE p.id::text = a.target_id)) AS events`, [phases]);
+                 AND NOT EXISTS (SELECT 1 FROM prompts p WHERE p.id::text = a.target_id)) AS events`,
+      [phases],
+    );
     expect(orphans).toEqual({ prompts: 0, events: 0 });
     // No lock or transaction of the killed process is left behind: the next create continues the numbering.
     const next = await http(restarted, "POST", "/api/prompts", createBody(phases[0]!, 999));
@@ -90,7 +110,9 @@ describe("two instances on one database", () => {
   const intro = { phase: "introduction", context: { user_name: "Ada" } };
   let a: AppServer;
   let b: AppServer;
-  beforeAll(async () => { [a, b] = await Promise.all([start(), start()]); }, 60_000);
+  beforeAll(async () => {
+    [a, b] = await Promise.all([start(), start()]);
+  }, 60_000);
 
   const servedByB = async () => http(b, "POST", "/api/resolve", intro);
 
@@ -98,30 +120,49 @@ describe("two instances on one database", () => {
     const v1 = await http(a, "POST", "/api/prompts", createBody("introduction", 1));
     expect(v1.status).toBe(201);
     // B answers from memory only once its listener is up; before that this test would prove nothing.
-    await waitFor("B to serve introduction from memory", async () => (await servedByB()).headers.get("x-prompt-cache") === "hit");
+    await waitFor(
+      "B to serve introduction from memory",
+      async () => (await servedByB()).headers.get("x-prompt-cache") === "hit",
+    );
 
     let v2id = "";
     const steps: [string, () => Promise<unknown>, number][] = [
-      ["save v2", async () => { v2id = (await http(a, "POST", "/api/prompts", createBody("introduction", 2))).body.id; }, 2],
+      [
+        "save v2",
+        async () => {
+          v2id = (await http(a, "POST", "/api/prompts", createBody("introduction", 2))).body.id;
+        },
+        2,
+      ],
       ["deactivate v2", () => http(a, "PATCH", `/api/prompts/${v2id}`, { isActive: false }), 1],
       ["activate v2", () => http(a, "PATCH", `/api/prompts/${v2id}`, { isActive: true }), 2],
       ["roll back to v1", () => http(a, "POST", "/api/phases/introduction/rollback", { toVersion: 1 }), 1],
     ];
     for (const [label, change, expected] of steps) {
       await change();
-      const waited = await waitFor(`B to serve v${expected} after "${label}" on A`, async () => {
-        const res = await servedByB();
-        return res.body.prompt.version === expected && res.headers.get("x-prompt-cache") === "miss";
-      }, 2_000, 5);
+      const waited = await waitFor(
+        `B to serve v${expected} after "${label}" on A`,
+        async () => {
+          const res = await servedByB();
+          return res.body.prompt.version === expected && res.headers.get("x-prompt-cache") === "miss";
+        },
+        2_000,
+        5,
+      );
       expect(waited, label).toBeLessThan(1_000);
       await waitFor("B to cache it again", async () => (await servedByB()).headers.get("x-prompt-cache") === "hit");
     }
   }, 60_000);
 
   it("gives concurrent creates on both instances unique, gap-free versions", async () => {
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-      http(i % 2 ? a : b, "POST", "/api/prompts", createBody("get_to_know_you", i))));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        http(i % 2 ? a : b, "POST", "/api/prompts", createBody("get_to_know_you", i)),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));
-    expect(results.map((r) => r.body.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(results.map((r) => r.body.version).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
   }, 60_000);
 });

@@ -15,7 +15,13 @@ export const CACHED_REQUESTS = [
 
 export const postResolve = (body: unknown) => call(resolve.POST, { method: "POST", body });
 
-export interface Sample { at: number; ms: number; status: number; cache: string | null; version: number | undefined }
+export interface Sample {
+  at: number;
+  ms: number;
+  status: number;
+  cache: string | null;
+  version: number | undefined;
+}
 
 /** Resolves CACHED_REQUESTS round-robin from `workers` loops until `stop()`, keeping every answer. */
 export function resolveLoad(workers: number) {
@@ -28,10 +34,22 @@ export function resolveLoad(workers: number) {
       await new Promise((r) => setImmediate(r));
       const started = Date.now();
       const res = await postResolve(CACHED_REQUESTS[i % CACHED_REQUESTS.length]);
-      samples.push({ at: Date.now(), ms: Date.now() - started, status: res.status, cache: res.headers.get("x-prompt-cache"), version: res.body?.prompt?.version });
+      samples.push({
+        at: Date.now(),
+        ms: Date.now() - started,
+        status: res.status,
+        cache: res.headers.get("x-prompt-cache"),
+        version: res.body?.prompt?.version,
+      });
     }
   });
-  return { samples, stop: async () => { running = false; await Promise.all(loops); } };
+  return {
+    samples,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
 }
 
 /**
@@ -40,10 +58,15 @@ export function resolveLoad(workers: number) {
  */
 export async function ownDatabase(port: number) {
   const dir = await mkdtemp(path.join(tmpdir(), "pm-fault-"));
-  const own = { database: await startEmbedded({ dir, port }) as EmbeddedDatabase };
+  const own = { database: (await startEmbedded({ dir, port })) as EmbeddedDatabase };
   await migrate(own.database.url);
   return Object.assign(own, {
-    restart: async () => { own.database = await startEmbedded({ dir, port }); },
-    remove: async () => { await own.database.stop(); await rm(dir, { recursive: true, force: true }); },
+    restart: async () => {
+      own.database = await startEmbedded({ dir, port });
+    },
+    remove: async () => {
+      await own.database.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
   });
 }

@@ -3,7 +3,10 @@ import { migrate } from "@/lib/server/db/migrate";
 import { openAdminDatabase, urlForDatabase, withAdmin } from "./admin-database";
 
 declare module "vitest" {
-  export interface ProvidedContext { adminUrl: string; templateDb: string }
+  export interface ProvidedContext {
+    adminUrl: string;
+    templateDb: string;
+  }
 }
 
 /**

@@ -10,17 +10,26 @@ export function openApiValidator(doc: OpenApiDocument) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addFormat("uuid", true).addFormat("date-time", true); // zod also emits a pattern for both; that is what is checked
   ajv.addSchema(doc, "openapi");
-  const pointer = (...parts: string[]) => parts.map((p) => encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1"))).join("/");
+  const pointer = (...parts: string[]) =>
+    parts.map((p) => encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1"))).join("/");
 
   return function validate(path: string, method: string, status: number, contentType: string, body: unknown): string[] {
-    const operation = doc.paths[path]?.[method] as { responses: Record<string, { content?: Record<string, unknown> }> } | undefined;
+    const operation = doc.paths[path]?.[method] as
+      { responses: Record<string, { content?: Record<string, unknown> }> } | undefined;
     if (!operation) return [`${method.toUpperCase()} ${path} is not in the document`];
     const key = operation.responses[String(status)] ? String(status) : status === 500 ? "default" : null;
     if (!key) return [`${method.toUpperCase()} ${path} does not document status ${status}`];
     const type = contentType.split(";")[0]!.trim();
-    if (!operation.responses[key]!.content?.[type]) return [`${method.toUpperCase()} ${path} ${status} does not document ${type}`];
-    const check = ajv.getSchema(`openapi#/${pointer("paths", path, method, "responses", key, "content", type, "schema")}`);
+    if (!operation.responses[key]!.content?.[type])
+      return [`${method.toUpperCase()} ${path} ${status} does not document ${type}`];
+    const check = ajv.getSchema(
+      `openapi#/${pointer("paths", path, method, "responses", key, "content", type, "schema")}`,
+    );
     if (!check) return [`no schema for ${method.toUpperCase()} ${path} ${status} ${type}`];
-    return check(body) ? [] : (check.errors ?? []).map((e) => `${method.toUpperCase()} ${path} ${status}: ${e.instancePath || "/"} ${e.message}`);
+    return check(body)
+      ? []
+      : (check.errors ?? []).map(
+          (e) => `${method.toUpperCase()} ${path} ${status}: ${e.instancePath || "/"} ${e.message}`,
+        );
   };
 }

@@ -1,8 +1,26 @@
 import { readFileSync } from "node:fs";
 
-export interface SchemaField { field: string; column: string; type: string; nullable: boolean; list: boolean; dbType: string | null; hasDefault: boolean }
-export interface SchemaIndex { name: string; columns: string[]; unique: boolean }
-export interface SchemaModel { model: string; table: string; fields: SchemaField[]; indexes: SchemaIndex[]; primaryKey: string[] }
+export interface SchemaField {
+  field: string;
+  column: string;
+  type: string;
+  nullable: boolean;
+  list: boolean;
+  dbType: string | null;
+  hasDefault: boolean;
+}
+export interface SchemaIndex {
+  name: string;
+  columns: string[];
+  unique: boolean;
+}
+export interface SchemaModel {
+  model: string;
+  table: string;
+  fields: SchemaField[];
+  indexes: SchemaIndex[];
+  primaryKey: string[];
+}
 
 const SCALARS = new Set(["String", "Int", "BigInt", "Boolean", "DateTime", "Json", "Float", "Decimal", "Bytes"]);
 
@@ -15,14 +33,21 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): SchemaModel[] {
     const [, model, block] = m as unknown as [string, string, string];
     const fields: SchemaField[] = [];
     const raw: string[] = [];
-    for (const line of block.split("\n").map((l) => l.trim()).filter(Boolean)) {
-      if (line.startsWith("@@")) { raw.push(line); continue; }
+    for (const line of block
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)) {
+      if (line.startsWith("@@")) {
+        raw.push(line);
+        continue;
+      }
       const [, field, typeExpr, attrs = ""] = line.match(/^(\w+)\s+(\w+(?:\[\])?\??)\s*(.*)$/) ?? [];
       if (!field || !typeExpr) continue;
       const type = typeExpr.replace(/[[\]?]/g, "");
       if (!SCALARS.has(type)) continue; // relation fields have no column
       fields.push({
-        field, type,
+        field,
+        type,
         column: attrs.match(/@map\("([^"]+)"\)/)?.[1] ?? field,
         nullable: typeExpr.endsWith("?"),
         list: typeExpr.includes("[]"),
@@ -43,7 +68,8 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): SchemaModel[] {
       const columns = list.split(",").map((s) => columnOf(s.trim().replace(/\(.*\)$/, "")));
       if (kind === "id") primaryKey = columns;
       if (kind === "unique" || kind === "index") {
-        const name = rest.match(/map:\s*"([^"]+)"/)?.[1] ?? `${table}_${columns.join("_")}_${kind === "unique" ? "key" : "idx"}`;
+        const name =
+          rest.match(/map:\s*"([^"]+)"/)?.[1] ?? `${table}_${columns.join("_")}_${kind === "unique" ? "key" : "idx"}`;
         indexes.push({ name, columns, unique: kind === "unique" });
       }
     }

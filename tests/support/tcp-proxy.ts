@@ -16,26 +16,43 @@ export async function startTcpProxy(port: number, targetPort: number): Promise<T
 
   const forward = (from: net.Socket, to: net.Socket) => {
     const held: Buffer[] = [];
-    const flush = () => { for (const chunk of held.splice(0)) to.write(chunk); };
+    const flush = () => {
+      for (const chunk of held.splice(0)) to.write(chunk);
+    };
     flushes.add(flush);
-    from.on("data", (chunk: Buffer) => { if (frozen) held.push(chunk); else to.write(chunk); });
-    from.on("close", () => { flushes.delete(flush); to.destroy(); });
+    from.on("data", (chunk: Buffer) => {
+      if (frozen) held.push(chunk);
+      else to.write(chunk);
+    });
+    from.on("close", () => {
+      flushes.delete(flush);
+      to.destroy();
+    });
     from.on("error", () => to.destroy());
   };
 
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, "127.0.0.1");
-    for (const s of [client, upstream]) { sockets.add(s); s.on("close", () => sockets.delete(s)); }
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+    }
     forward(client, upstream);
     forward(upstream, client);
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
   return {
-    freeze: () => { frozen = true; },
-    thaw: () => { frozen = false; for (const flush of flushes) flush(); },
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    freeze: () => {
+      frozen = true;
+    },
+    thaw: () => {
+      frozen = false;
+      for (const flush of flushes) flush();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

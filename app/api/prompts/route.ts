@@ -4,4 +4,5 @@ import { createPrompt, listPrompts } from "@/lib/server/services/prompt-service"
 export const GET = route({ access: "read" }, async ({ req, caller }) => listPrompts(caller, searchParams(req)));
 
 export const POST = route({ access: "write" }, async ({ req, caller }) =>
-  json(await createPrompt(caller, await readJson(req)), 201));
+  json(await createPrompt(caller, await readJson(req)), 201),
+);

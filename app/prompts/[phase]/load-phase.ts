@@ -22,7 +22,11 @@ export async function loadPhase(params: Promise<{ phase: string }>, subPath = ""
   const versions = await listPhaseVersions(caller, phase);
   const catalog = getCatalog(caller);
   return {
-    caller, phase, slug, label: phaseLabel(phase), versions,
+    caller,
+    phase,
+    slug,
+    label: phaseLabel(phase),
+    versions,
     serving: servingVersions(phase, versions),
     limitReached: versions.length >= VERSION_LIST_LIMIT,
     canWrite: can(caller.actor, "prompts:write"),
@@ -53,6 +57,9 @@ export function positiveInt(value: string | string[] | undefined): number | unde
 }
 
 export function servingSummary(serving: ReadonlySet<number>, count: number): string {
-  const list = [...serving].sort((a, b) => b - a).map((v) => `v${v}`).join(", ");
+  const list = [...serving]
+    .sort((a, b) => b - a)
+    .map((v) => `v${v}`)
+    .join(", ");
   return `${list ? `Serving ${list}` : "Nothing serving"} · ${count} version${count === 1 ? "" : "s"}`;
 }

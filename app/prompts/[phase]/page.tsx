@@ -23,17 +23,37 @@ export async function generateMetadata({ params }: { params: Promise<{ phase: st
  * A phase's editor: designers edit a new version starting from the latest one (or ?from=N); viewers
  * see the serving version read-only and can preview it.
  */
-export default async function PhaseEditorPage({ params, searchParams }: {
-  params: Promise<{ phase: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+export default async function PhaseEditorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ phase: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
   const ctx = await loadPhase(params);
   const { caller, phase, slug, versions, serving } = ctx;
   const from = positiveInt(sp.from);
   const [latest, samples] = await Promise.all([getLatestVersion(caller, phase), listSampleContexts(caller, phase)]);
-  const header = <PhaseHeader slug={slug} label={ctx.label} title={ctx.label} summary={servingSummary(serving, versions.length)} current="edit" canWrite={ctx.canWrite} />;
+  const header = (
+    <PhaseHeader
+      slug={slug}
+      label={ctx.label}
+      title={ctx.label}
+      summary={servingSummary(serving, versions.length)}
+      current="edit"
+      canWrite={ctx.canWrite}
+    />
+  );
   const list = (current: number | null) => (
-    <VersionList slug={slug} versions={versions} serving={serving} current={current} canWrite={ctx.canWrite} limitReached={ctx.limitReached} />
+    <VersionList
+      slug={slug}
+      versions={versions}
+      serving={serving}
+      current={current}
+      canWrite={ctx.canWrite}
+      limitReached={ctx.limitReached}
+    />
   );
 
   if (!ctx.canWrite) {
@@ -44,14 +64,30 @@ export default async function PhaseEditorPage({ params, searchParams }: {
         <AppHeader caller={caller} />
         <main className="wide">
           {header}
-          {!shown ? <p className="card">This phase has no versions yet.</p> : (
+          {!shown ? (
+            <p className="card">This phase has no versions yet.</p>
+          ) : (
             <div className="detail-layout">
-              <div className="card"><VersionDetails prompt={shown} serving={serving.has(shown.version)} keys={ctx.keys} findings={lintTemplate(shown.body, shown.requiredContextKeys)} history={[]} /></div>
+              <div className="card">
+                <VersionDetails
+                  prompt={shown}
+                  serving={serving.has(shown.version)}
+                  keys={ctx.keys}
+                  findings={lintTemplate(shown.body, shown.requiredContextKeys)}
+                  history={[]}
+                />
+              </div>
               <aside className="editor-side" aria-label="Versions and preview">
                 {list(shown.version)}
                 <div className="card">
-                  <PreviewPanel phase={phase} fieldKeys={previewFieldKeys(shown)} keyInfo={ctx.keys} samples={samples}
-                    version={shown.version} promptType={phase === null ? shown.promptType : undefined} />
+                  <PreviewPanel
+                    phase={phase}
+                    fieldKeys={previewFieldKeys(shown)}
+                    keyInfo={ctx.keys}
+                    samples={samples}
+                    version={shown.version}
+                    promptType={phase === null ? shown.promptType : undefined}
+                  />
                 </div>
               </aside>
             </div>

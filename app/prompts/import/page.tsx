@@ -1,5 +1,12 @@
 import type { Metadata } from "next";
-import { ACTION_TYPE_VALUES, CONTEXT_KEY_VALUES, PHASES, PHASE_VALUES, PROMPT_TYPES, PROMPT_TYPE_VALUES } from "@/lib/domain/catalog";
+import {
+  ACTION_TYPE_VALUES,
+  CONTEXT_KEY_VALUES,
+  PHASES,
+  PHASE_VALUES,
+  PROMPT_TYPES,
+  PROMPT_TYPE_VALUES,
+} from "@/lib/domain/catalog";
 import type { CatalogOptions } from "@/components/import/catalog-options";
 import { ExportPanel } from "@/components/import/ExportPanel";
 import { ImportWorkbench } from "@/components/import/ImportWorkbench";
@@ -12,7 +19,12 @@ export const metadata: Metadata = { title: "Import and export" };
 const catalog: CatalogOptions = {
   phases: PHASES.map((p) => ({ value: p.value, label: p.label })),
   promptTypes: PROMPT_TYPES.map((t) => ({ value: t.value, label: t.label })),
-  values: { phase: [...PHASE_VALUES], contextKey: [...CONTEXT_KEY_VALUES], action: [...ACTION_TYPE_VALUES], promptType: [...PROMPT_TYPE_VALUES] },
+  values: {
+    phase: [...PHASE_VALUES],
+    contextKey: [...CONTEXT_KEY_VALUES],
+    action: [...ACTION_TYPE_VALUES],
+    promptType: [...PROMPT_TYPE_VALUES],
+  },
 };
 
 export const dynamic = "force-dynamic";

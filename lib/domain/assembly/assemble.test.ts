@@ -3,7 +3,9 @@ import { actionJsonSchema, type ActionType } from "../catalog";
 import { AppError } from "../errors";
 import { assemblePrompt, type AssembleInput, type SectionKind } from "./index";
 
-function input(overrides: Partial<AssembleInput> & { body?: string; required?: string[]; actions?: ActionType[] } = {}): AssembleInput {
+function input(
+  overrides: Partial<AssembleInput> & { body?: string; required?: string[]; actions?: ActionType[] } = {},
+): AssembleInput {
   const { body = "Coach {user_name}.", required = ["user_name"], actions = [], ...rest } = overrides;
   return {
     systemContext: { body: "You are a coach." },
@@ -15,7 +17,8 @@ function input(overrides: Partial<AssembleInput> & { body?: string; required?: s
 }
 
 const kinds = (input: AssembleInput): SectionKind[] => assemblePrompt(input).sections.map((s) => s.kind);
-const section = (input: AssembleInput, kind: SectionKind) => assemblePrompt(input).sections.find((s) => s.kind === kind)?.text;
+const section = (input: AssembleInput, kind: SectionKind) =>
+  assemblePrompt(input).sections.find((s) => s.kind === kind)?.text;
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -35,7 +38,13 @@ describe("assemblePrompt: sections", () => {
 
   it("orders system context, user notes, body, actions, recent conversation and joins them with blank lines", () => {
     const result = assemblePrompt(full);
-    expect(result.sections.map((s) => s.kind)).toEqual(["system_context", "user_notes", "body", "actions", "recent_messages"]);
+    expect(result.sections.map((s) => s.kind)).toEqual([
+      "system_context",
+      "user_notes",
+      "body",
+      "actions",
+      "recent_messages",
+    ]);
     expect(result.text).toBe(result.sections.map((s) => s.text).join("\n\n"));
     expect(result.sections[0]?.text).toBe("You are a coach.");
     expect(result.sections[1]?.text).toBe("## User notes\n- likes tea");
@@ -79,11 +88,15 @@ describe("assemblePrompt: sections", () => {
   });
 
   it("formats non-string user notes with formatValue", () => {
-    expect(section(input({ context: { user_name: "Ana", user_notes: ["tea", "dogs"] } }), "user_notes")).toBe("## User notes\ntea, dogs");
+    expect(section(input({ context: { user_name: "Ana", user_notes: ["tea", "dogs"] } }), "user_notes")).toBe(
+      "## User notes\ntea, dogs",
+    );
   });
 
   it("ignores context keys nobody uses", () => {
-    expect(assemblePrompt(input({ context: { user_name: "Ana", identities: "x", whatever: 1 } })).text).toBe("You are a coach.\n\nCoach Ana.");
+    expect(assemblePrompt(input({ context: { user_name: "Ana", identities: "x", whatever: 1 } })).text).toBe(
+      "You are a coach.\n\nCoach Ana.",
+    );
   });
 });
 
@@ -104,7 +117,10 @@ describe("assemblePrompt: actions and response format", () => {
     const result = assemblePrompt(input({ actions: [] }));
     expect(result.sections.map((s) => s.kind)).not.toContain("actions");
     expect(result.responseFormat).toEqual({
-      type: "object", properties: { message: { type: "string" } }, required: ["message"], additionalProperties: false,
+      type: "object",
+      properties: { message: { type: "string" } },
+      required: ["message"],
+      additionalProperties: false,
     });
   });
 
@@ -118,7 +134,9 @@ describe("assemblePrompt: actions and response format", () => {
     const result = assemblePrompt(input({ actions: ["add_user_note"], provider: "openai" }));
     expect(result.text).not.toContain("Respond with a single JSON object matching this JSON Schema:");
     expect(result.text).not.toContain(JSON.stringify(result.responseFormat, null, 2));
-    expect((result.responseFormat.properties as Record<string, unknown>).add_user_note).toEqual(actionJsonSchema("add_user_note"));
+    expect((result.responseFormat.properties as Record<string, unknown>).add_user_note).toEqual(
+      actionJsonSchema("add_user_note"),
+    );
   });
 
   it("for anthropic ends the actions section with the full response schema", () => {
@@ -130,7 +148,9 @@ describe("assemblePrompt: actions and response format", () => {
   });
 
   it("for anthropic without actions still sends the schema, as an actions section before the conversation", () => {
-    const result = assemblePrompt(input({ provider: "anthropic", context: { user_name: "Ana", recent_messages: "user: hi" } }));
+    const result = assemblePrompt(
+      input({ provider: "anthropic", context: { user_name: "Ana", recent_messages: "user: hi" } }),
+    );
     expect(result.sections.map((s) => s.kind)).toEqual(["system_context", "body", "actions", "recent_messages"]);
     expect(result.sections[2]?.text).toBe(
       `Respond with a single JSON object matching this JSON Schema:\n${JSON.stringify(result.responseFormat, null, 2)}`,
@@ -142,11 +162,13 @@ describe("assemblePrompt: actions and response format", () => {
 describe("assemblePrompt: errors", () => {
   it("lists every missing required key and body placeholder, sorted, before rendering", () => {
     const error = thrown(() =>
-      assemblePrompt(input({
-        body: "{user_name} {identity_focus} {current_identity}",
-        required: ["user_name", "who_you_are", "current_phase"],
-        context: { user_name: "Ana", current_phase: null, current_identity: undefined },
-      })),
+      assemblePrompt(
+        input({
+          body: "{user_name} {identity_focus} {current_identity}",
+          required: ["user_name", "who_you_are", "current_phase"],
+          context: { user_name: "Ana", current_phase: null, current_identity: undefined },
+        }),
+      ),
     );
     expect(error.code).toBe("missing_context");
     expect(error.message).toBe("Missing context keys: current_identity, current_phase, identity_focus, who_you_are");
@@ -154,7 +176,9 @@ describe("assemblePrompt: errors", () => {
   });
 
   it("does not treat required user notes as optional just because they could be a section", () => {
-    expect(thrown(() => assemblePrompt(input({ required: ["user_name", "user_notes"] }))).details).toEqual({ missing: ["user_notes"] });
+    expect(thrown(() => assemblePrompt(input({ required: ["user_name", "user_notes"] }))).details).toEqual({
+      missing: ["user_notes"],
+    });
   });
 
   it("rejects a body that does not parse with invalid_template, before checking context", () => {

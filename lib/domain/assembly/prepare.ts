@@ -21,7 +21,11 @@ export interface PreparedPrompt {
 }
 
 /** Throws `invalid_template` if the body does not parse. */
-export function preparePrompt(prompt: { body: string; requiredContextKeys: readonly string[]; allowedActions: readonly ActionType[] }): PreparedPrompt {
+export function preparePrompt(prompt: {
+  body: string;
+  requiredContextKeys: readonly string[];
+  allowedActions: readonly ActionType[];
+}): PreparedPrompt {
   const template = assertValidTemplate(prompt.body);
   // Deliberate change from the old system: with no allowed actions it offered ALL actions, which let
   // a phase prompt trigger actions it was never designed for. Now no actions means message only.

@@ -24,11 +24,17 @@ describe("responseFormatFor", () => {
 });
 
 describe("missingContextKeys", () => {
-  const prompt = { body: "{user_name} {identities} {user_name}", requiredContextKeys: ["current_phase", "user_name", "current_phase"] };
+  const prompt = {
+    body: "{user_name} {identities} {user_name}",
+    requiredContextKeys: ["current_phase", "user_name", "current_phase"],
+  };
 
   it("returns required keys and placeholders that are absent, undefined or null, sorted and unique", () => {
     expect(missingContextKeys(prompt, {})).toEqual(["current_phase", "identities", "user_name"]);
-    expect(missingContextKeys(prompt, { user_name: "", identities: undefined, current_phase: null })).toEqual(["current_phase", "identities"]);
+    expect(missingContextKeys(prompt, { user_name: "", identities: undefined, current_phase: null })).toEqual([
+      "current_phase",
+      "identities",
+    ]);
   });
 
   it("returns nothing when every key has a value, even falsy ones", () => {
@@ -36,10 +42,15 @@ describe("missingContextKeys", () => {
   });
 
   it("ignores Object.prototype properties", () => {
-    expect(missingContextKeys({ body: "{constructor}", requiredContextKeys: ["toString"] }, {})).toEqual(["constructor", "toString"]);
+    expect(missingContextKeys({ body: "{constructor}", requiredContextKeys: ["toString"] }, {})).toEqual([
+      "constructor",
+      "toString",
+    ]);
   });
 
   it("checks only the required keys when the body does not parse", () => {
-    expect(missingContextKeys({ body: "{identities} {0}", requiredContextKeys: ["user_name"] }, {})).toEqual(["user_name"]);
+    expect(missingContextKeys({ body: "{identities} {0}", requiredContextKeys: ["user_name"] }, {})).toEqual([
+      "user_name",
+    ]);
   });
 });

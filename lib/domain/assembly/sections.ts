@@ -15,7 +15,11 @@ export const ACTIONS_INSTRUCTION =
  * A context value as its own headed section, e.g. user notes. Null when the value is absent or
  * blank: an empty heading would only confuse the model.
  */
-export function contextSection(heading: string, context: Readonly<Record<string, unknown>>, key: string): string | null {
+export function contextSection(
+  heading: string,
+  context: Readonly<Record<string, unknown>>,
+  key: string,
+): string | null {
   if (!hasValue(context, key)) return null;
   const value = formatValue(context[key]);
   return value.trim() === "" ? null : `${heading}\n${value}`;
@@ -24,7 +28,12 @@ export function contextSection(heading: string, context: Readonly<Record<string,
 /** Heading, how to answer, then name, description and payload schema of each allowed action. */
 export function actionsSection(actions: readonly ActionType[]): string {
   const blocks = actions.map((action) =>
-    [`### ${action}`, ACTIONS[action].description, "Payload JSON Schema:", JSON.stringify(actionJsonSchema(action), null, 2)].join("\n"),
+    [
+      `### ${action}`,
+      ACTIONS[action].description,
+      "Payload JSON Schema:",
+      JSON.stringify(actionJsonSchema(action), null, 2),
+    ].join("\n"),
   );
   return [`${ACTIONS_HEADING}\n${ACTIONS_INSTRUCTION}`, ...blocks].join("\n\n");
 }

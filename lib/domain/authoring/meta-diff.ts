@@ -14,8 +14,12 @@ export type MetaChange =
   | { field: "isActive"; from: boolean; to: boolean };
 
 export const META_FIELD_LABELS: Record<MetaChange["field"], string> = {
-  name: "Name", description: "Description", promptType: "Type",
-  requiredContextKeys: "Required context keys", allowedActions: "Allowed actions", isActive: "Active",
+  name: "Name",
+  description: "Description",
+  promptType: "Type",
+  requiredContextKeys: "Required context keys",
+  allowedActions: "Allowed actions",
+  isActive: "Active",
 };
 
 /**

@@ -9,6 +9,8 @@ describe("servingVersions", () => {
     expect(servingVersions("introduction", [v(1, false)])).toEqual(new Set());
   });
   it("is the highest active version per type without a phase", () => {
-    expect(servingVersions(null, [v(4, true, "system"), v(3, true, "sentinel"), v(2, true, "sentinel")])).toEqual(new Set([4, 3]));
+    expect(servingVersions(null, [v(4, true, "system"), v(3, true, "sentinel"), v(2, true, "sentinel")])).toEqual(
+      new Set([4, 3]),
+    );
   });
 });

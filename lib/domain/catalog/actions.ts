@@ -2,14 +2,29 @@ import { z } from "zod";
 import { PHASE_VALUES } from "./phases";
 
 export const IDENTITY_CATEGORIES = [
-  "passions_and_talents", "maker_of_money", "keeper_of_money", "spiritual", "personal_appearance",
-  "physical_expression", "familial_relations", "romantic_relation", "doer_of_things",
+  "passions_and_talents",
+  "maker_of_money",
+  "keeper_of_money",
+  "spiritual",
+  "personal_appearance",
+  "physical_expression",
+  "familial_relations",
+  "romantic_relation",
+  "doer_of_things",
 ] as const;
 export const IDENTITY_STATES = [
-  "proposed", "accepted", "refinement_complete", "affirmation_complete", "visualization_complete",
+  "proposed",
+  "accepted",
+  "refinement_complete",
+  "affirmation_complete",
+  "visualization_complete",
 ] as const;
 export const GET_TO_KNOW_YOU_QUESTIONS = [
-  "background_upbringing", "family_structure", "work_living", "hobbies_interests", "why_here_hopes",
+  "background_upbringing",
+  "family_structure",
+  "work_living",
+  "hobbies_interests",
+  "why_here_hopes",
 ] as const;
 
 const category = z.enum(IDENTITY_CATEGORIES);
@@ -22,41 +37,68 @@ function action<T extends z.ZodRawShape>(label: string, description: string, par
 }
 
 export const ACTIONS = {
-  create_identity: action("Create identity", "Propose a new identity for the user.",
-    { name: z.string(), note: z.string(), category }),
+  create_identity: action("Create identity", "Propose a new identity for the user.", {
+    name: z.string(),
+    note: z.string(),
+    category,
+  }),
   update_identity: action("Update identity", "Change one or more fields of an existing identity.", {
-    id, name: z.string().optional(), affirmation: z.string().optional(), visualization: z.string().optional(),
-    state: z.enum(IDENTITY_STATES).optional(), notes: strings.optional(), category: category.optional(),
+    id,
+    name: z.string().optional(),
+    affirmation: z.string().optional(),
+    visualization: z.string().optional(),
+    state: z.enum(IDENTITY_STATES).optional(),
+    notes: strings.optional(),
+    category: category.optional(),
   }),
   update_identity_name: action("Update identity name", "Rename an identity.", { id, name: z.string() }),
-  update_identity_affirmation: action("Update identity affirmation", "Set an identity's affirmation.",
-    { id, affirmation: z.string() }),
-  update_identity_visualization: action("Update identity visualization", "Set an identity's visualization.",
-    { id, visualization: z.string() }),
+  update_identity_affirmation: action("Update identity affirmation", "Set an identity's affirmation.", {
+    id,
+    affirmation: z.string(),
+  }),
+  update_identity_visualization: action("Update identity visualization", "Set an identity's visualization.", {
+    id,
+    visualization: z.string(),
+  }),
   accept_identity: action("Accept identity", "Mark a proposed identity as accepted by the user.", { id }),
   accept_identity_refinement: action("Accept identity refinement", "Mark an identity's refinement complete.", { id }),
-  accept_identity_affirmation: action("Accept identity affirmation", "Mark an identity's affirmation complete.", { id }),
-  accept_identity_visualization: action("Accept identity visualization", "Mark an identity's visualization complete.", { id }),
+  accept_identity_affirmation: action("Accept identity affirmation", "Mark an identity's affirmation complete.", {
+    id,
+  }),
+  accept_identity_visualization: action("Accept identity visualization", "Mark an identity's visualization complete.", {
+    id,
+  }),
   add_identity_note: action("Add identity note", "Attach a note to an identity.", { id, note: z.string() }),
-  transition_phase: action("Transition phase", "Move the user to another coaching phase.",
-    { to_phase: z.enum(PHASE_VALUES) }),
-  select_identity_focus: action("Select identity focus", "Focus the conversation on an identity category.",
-    { new_focus: category }),
+  transition_phase: action("Transition phase", "Move the user to another coaching phase.", {
+    to_phase: z.enum(PHASE_VALUES),
+  }),
+  select_identity_focus: action("Select identity focus", "Focus the conversation on an identity category.", {
+    new_focus: category,
+  }),
   skip_identity_category: action("Skip identity category", "Skip an identity category for now.", { category }),
   unskip_identity_category: action("Unskip identity category", "Bring a skipped identity category back.", { category }),
-  update_who_you_are: action("Update who you are", "Replace the list of words for who the user is.",
-    { who_you_are: strings }),
-  update_who_you_want_to_be: action("Update who you want to be", "Replace the list of words for who the user wants to be.",
-    { who_you_want_to_be: strings }),
-  update_asked_questions: action("Update asked questions", "Record which get-to-know-you questions were asked.",
-    { asked_questions: z.array(z.enum(GET_TO_KNOW_YOU_QUESTIONS)) }),
+  update_who_you_are: action("Update who you are", "Replace the list of words for who the user is.", {
+    who_you_are: strings,
+  }),
+  update_who_you_want_to_be: action(
+    "Update who you want to be",
+    "Replace the list of words for who the user wants to be.",
+    { who_you_want_to_be: strings },
+  ),
+  update_asked_questions: action("Update asked questions", "Record which get-to-know-you questions were asked.", {
+    asked_questions: z.array(z.enum(GET_TO_KNOW_YOU_QUESTIONS)),
+  }),
   set_current_identity: action("Set current identity", "Choose the identity to work on next.", { identity_id: id }),
   add_user_note: action("Add user note", "Remember new facts about the user.", { notes: strings }),
-  update_user_note: action("Update user note", "Rewrite existing user notes.",
-    { notes: z.array(z.strictObject({ id, note: z.string() })) }),
+  update_user_note: action("Update user note", "Rewrite existing user notes.", {
+    notes: z.array(z.strictObject({ id, note: z.string() })),
+  }),
   delete_user_note: action("Delete user note", "Forget user notes by id.", { ids: strings }),
-  show_introduction_canned_response_component: action("Show introduction canned response",
-    "Show the canned introduction component in the app.", {}),
+  show_introduction_canned_response_component: action(
+    "Show introduction canned response",
+    "Show the canned introduction component in the app.",
+    {},
+  ),
 } as const;
 
 export type ActionType = keyof typeof ACTIONS;

@@ -1,21 +1,61 @@
 /** Coaching phases: stored lowercase values, enum names as the old Django system spelled them. */
 export const PHASES = [
-  { value: "system_context", name: "SYSTEM_CONTEXT", label: "System context", userPhase: false,
-    description: "Shared system prompt placed before every phase prompt; not a phase a user is in." },
-  { value: "introduction", name: "INTRODUCTION", label: "Introduction", userPhase: true,
-    description: "First conversation: the coach introduces itself and the programme." },
-  { value: "get_to_know_you", name: "GET_TO_KNOW_YOU", label: "Get to know you", userPhase: true,
-    description: "The coach learns about the user's background, family, work and hopes." },
-  { value: "identity_warm_up", name: "IDENTITY_WARMUP", label: "Identity warm-up", userPhase: true,
-    description: "Collects who the user is today and who they want to be." },
-  { value: "identity_brainstorming", name: "IDENTITY_BRAINSTORMING", label: "Identity brainstorming", userPhase: true,
-    description: "Proposes identities category by category." },
-  { value: "identity_refinement", name: "IDENTITY_REFINEMENT", label: "Identity refinement", userPhase: true,
-    description: "Sharpens each accepted identity's name and notes." },
-  { value: "identity_affirmation", name: "IDENTITY_AFFIRMATION", label: "Identity affirmation", userPhase: true,
-    description: "Writes an affirmation for each identity." },
-  { value: "identity_visualization", name: "IDENTITY_VISUALIZATION", label: "Identity visualization", userPhase: true,
-    description: "Writes a visualization for each identity." },
+  {
+    value: "system_context",
+    name: "SYSTEM_CONTEXT",
+    label: "System context",
+    userPhase: false,
+    description: "Shared system prompt placed before every phase prompt; not a phase a user is in.",
+  },
+  {
+    value: "introduction",
+    name: "INTRODUCTION",
+    label: "Introduction",
+    userPhase: true,
+    description: "First conversation: the coach introduces itself and the programme.",
+  },
+  {
+    value: "get_to_know_you",
+    name: "GET_TO_KNOW_YOU",
+    label: "Get to know you",
+    userPhase: true,
+    description: "The coach learns about the user's background, family, work and hopes.",
+  },
+  {
+    value: "identity_warm_up",
+    name: "IDENTITY_WARMUP",
+    label: "Identity warm-up",
+    userPhase: true,
+    description: "Collects who the user is today and who they want to be.",
+  },
+  {
+    value: "identity_brainstorming",
+    name: "IDENTITY_BRAINSTORMING",
+    label: "Identity brainstorming",
+    userPhase: true,
+    description: "Proposes identities category by category.",
+  },
+  {
+    value: "identity_refinement",
+    name: "IDENTITY_REFINEMENT",
+    label: "Identity refinement",
+    userPhase: true,
+    description: "Sharpens each accepted identity's name and notes.",
+  },
+  {
+    value: "identity_affirmation",
+    name: "IDENTITY_AFFIRMATION",
+    label: "Identity affirmation",
+    userPhase: true,
+    description: "Writes an affirmation for each identity.",
+  },
+  {
+    value: "identity_visualization",
+    name: "IDENTITY_VISUALIZATION",
+    label: "Identity visualization",
+    userPhase: true,
+    description: "Writes a visualization for each identity.",
+  },
 ] as const;
 
 export type Phase = (typeof PHASES)[number]["value"];
@@ -30,7 +70,11 @@ export function parsePhase(input: string): Phase | undefined {
 
 export const PROMPT_TYPES = [
   { value: "coach", label: "Coach", description: "A coaching phase prompt (the default)." },
-  { value: "sentinel", label: "Sentinel", description: "Prompt for the sentinel agent that watches the conversation; usually has no phase." },
+  {
+    value: "sentinel",
+    label: "Sentinel",
+    description: "Prompt for the sentinel agent that watches the conversation; usually has no phase.",
+  },
   { value: "system", label: "System", description: "System-level prompt." },
 ] as const;
 export type PromptType = (typeof PROMPT_TYPES)[number]["value"];

@@ -13,7 +13,9 @@ export function bodyFindings(body: string, requiredKeys: readonly string[]): Lin
   if (parsed.ok) return findings;
   const masked = maskSpans(body, parsed.errors);
   if (!parseTemplate(masked).ok) return findings;
-  const placeholderWarnings = lintTemplate(masked, requiredKeys).filter((f) => f.code === "unknown_key" || f.code === "key_not_required");
+  const placeholderWarnings = lintTemplate(masked, requiredKeys).filter(
+    (f) => f.code === "unknown_key" || f.code === "key_not_required",
+  );
   return [...findings, ...placeholderWarnings].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 

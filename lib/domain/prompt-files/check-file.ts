@@ -17,7 +17,12 @@ export function planFileImport(
   const { resolved, problems } = resolveOptions(importOptionsSchema.parse(options));
   const checked = file.rows.map((raw, i) => checkRow(raw, i + 1, file.format, resolved));
   return planImport({
-    format: file.format, dryRun: true, checked, options: resolved, optionProblems: problems,
-    existing: database.existing ?? [], servingVersions: database.servingVersions ?? new Map(),
+    format: file.format,
+    dryRun: true,
+    checked,
+    options: resolved,
+    optionProblems: problems,
+    existing: database.existing ?? [],
+    servingVersions: database.servingVersions ?? new Map(),
   });
 }

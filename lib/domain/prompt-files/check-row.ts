@@ -28,11 +28,23 @@ export function checkRow(raw: unknown, row: number, format: FileFormat, options:
   const source = sourceRow(raw, format);
   const v = source.values;
   const problems: ImportProblem[] = source.problems.map((p) =>
-    problem(row, p.field, p.severity === "error" ? "invalid_row" : "ignored_field", p.severity, p.message));
+    problem(row, p.field, p.severity === "error" ? "invalid_row" : "ignored_field", p.severity, p.message),
+  );
   const unknown: CheckedRow["unknown"] = [];
   if (source.problems.some((p) => p.severity === "error")) {
     // Not a prompt row at all (wrong model, no fields): listing each missing field would only be noise.
-    return { row, record: null, problems, unknown, usedOptions: [], invalidTemplate: false, id: null, coachingPhase: null, version: null, isActive: null };
+    return {
+      row,
+      record: null,
+      problems,
+      unknown,
+      usedOptions: [],
+      invalidTemplate: false,
+      id: null,
+      coachingPhase: null,
+      version: null,
+      isActive: null,
+    };
   }
   const usedOptions: string[] = [];
   const fieldName = (field: Field) => FIELDS[field][format];
@@ -40,9 +52,15 @@ export function checkRow(raw: unknown, row: number, format: FileFormat, options:
     problems.push(problem(row, fieldName(field), code, "error", message));
     return undefined;
   };
-  const present = (field: Field) => Object.hasOwn(v, field) || fail(field, `Missing field "${fieldName(field)}"`, "missing_field");
+  const present = (field: Field) =>
+    Object.hasOwn(v, field) || fail(field, `Missing field "${fieldName(field)}"`, "missing_field");
 
-  const enumValue = (field: Field, kind: UnknownValueKind, value: string, scalar: boolean): string | null | undefined => {
+  const enumValue = (
+    field: Field,
+    kind: UnknownValueKind,
+    value: string,
+    scalar: boolean,
+  ): string | null | undefined => {
     const outcome = resolveValue(kind, value, options, scalar);
     if (outcome.kind === "keep" && outcome.mappedFrom === null) return outcome.value;
     if (!(outcome.kind === "refuse" && outcome.code.startsWith("unknown_"))) usedOptions.push(value);
@@ -55,29 +73,43 @@ export function checkRow(raw: unknown, row: number, format: FileFormat, options:
       problems.push(problem(row, fieldName(field), "value_dropped", "info", `"${value}" dropped as asked`, value));
       return null;
     }
-    problems.push(problem(row, fieldName(field), "value_mapped", "info", `"${value}" mapped to "${outcome.value}" as asked`, value));
+    problems.push(
+      problem(row, fieldName(field), "value_mapped", "info", `"${value}" mapped to "${outcome.value}" as asked`, value),
+    );
     return outcome.value;
   };
   const text = (field: Field, nullable: boolean): string | null | undefined => {
     if (!present(field)) return undefined;
     const value = v[field];
     if (value === null && nullable) return null;
-    if (typeof value !== "string") return fail(field, `"${fieldName(field)}" must be a string${nullable ? " or null" : ""}`);
-    if (value.includes("\u0000")) return fail(field, `"${fieldName(field)}" contains a NUL character, which PostgreSQL cannot store`);
+    if (typeof value !== "string")
+      return fail(field, `"${fieldName(field)}" must be a string${nullable ? " or null" : ""}`);
+    if (value.includes("\u0000"))
+      return fail(field, `"${fieldName(field)}" contains a NUL character, which PostgreSQL cannot store`);
     return value;
   };
   /** The list's values after the options; `complete` is false when an unknown value is unresolved. */
   const list = (field: Field, kind: UnknownValueKind): { values: string[]; complete: boolean } | undefined => {
     if (!present(field)) return undefined;
     const value = v[field];
-    if (!Array.isArray(value) || !value.every((x) => typeof x === "string")) return fail(field, `"${fieldName(field)}" must be a list of strings`);
+    if (!Array.isArray(value) || !value.every((x) => typeof x === "string"))
+      return fail(field, `"${fieldName(field)}" must be a list of strings`);
     const values: string[] = [];
     let complete = true;
     for (const item of value as string[]) {
       const resolved = enumValue(field, kind, item, false);
       if (resolved === undefined) complete = false;
       else if (resolved !== null && values.includes(resolved)) {
-        problems.push(problem(row, fieldName(field), "duplicate_value", "warning", `"${resolved}" appears more than once; kept once`, resolved));
+        problems.push(
+          problem(
+            row,
+            fieldName(field),
+            "duplicate_value",
+            "warning",
+            `"${resolved}" appears more than once; kept once`,
+            resolved,
+          ),
+        );
       } else if (resolved !== null) values.push(resolved);
     }
     return { values, complete };
@@ -92,18 +124,26 @@ export function checkRow(raw: unknown, row: number, format: FileFormat, options:
   if (id !== undefined && !UUID_PATTERN.test(id)) id = fail("id", `"${id}" is not a UUID`);
   const rawPhase = text("coachingPhase", true);
   const coachingPhase = typeof rawPhase === "string" ? enumValue("coachingPhase", "phase", rawPhase, true) : rawPhase;
-  const version = !present("version") ? undefined
-    : isVersion(v.version) ? v.version : fail("version", `"version" must be a whole number from 1 to ${MAX_INT}`);
+  const version = !present("version")
+    ? undefined
+    : isVersion(v.version)
+      ? v.version
+      : fail("version", `"version" must be a whole number from 1 to ${MAX_INT}`);
   const name = text("name", true);
-  if (typeof name === "string" && [...name].length > 255) fail("name", "\"name\" is longer than 255 characters");
+  if (typeof name === "string" && [...name].length > 255) fail("name", '"name" is longer than 255 characters');
   const description = text("description", true);
   const body = text("body", false);
-  if (typeof body === "string" && !/\S/.test(body)) fail("body", "\"body\" is empty; the database requires some text", "empty_body");
+  if (typeof body === "string" && !/\S/.test(body))
+    fail("body", '"body" is empty; the database requires some text', "empty_body");
   const requiredContextKeys = list("requiredContextKeys", "contextKey");
   const allowedActions = list("allowedActions", "action");
   const rawType = text("promptType", false);
   const promptType = typeof rawType === "string" ? enumValue("promptType", "promptType", rawType, true) : undefined;
-  const isActive = !present("isActive") ? undefined : typeof v.isActive === "boolean" ? v.isActive : fail("isActive", `"${fieldName("isActive")}" must be true or false`);
+  const isActive = !present("isActive")
+    ? undefined
+    : typeof v.isActive === "boolean"
+      ? v.isActive
+      : fail("isActive", `"${fieldName("isActive")}" must be true or false`);
   const createdAt = timestamp("createdAt");
   const updatedAt = timestamp("updatedAt");
 
@@ -113,25 +153,59 @@ export function checkRow(raw: unknown, row: number, format: FileFormat, options:
     // key does not also turn every other placeholder into a "not required" warning.
     for (const f of bodyFindings(body, requiredContextKeys?.values ?? [])) {
       invalidTemplate ||= f.severity === "error";
-      problems.push({ row, field: fieldName("body"), code: f.code, severity: f.severity, message: f.message, value: f.key ?? null, line: f.line, column: f.column });
+      problems.push({
+        row,
+        field: fieldName("body"),
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        value: f.key ?? null,
+        line: f.line,
+        column: f.column,
+      });
     }
   }
   // A body that does not parse still yields a record: the invalid-template policy decides about it.
-  const readable = problems.every((p) => p.severity !== "error" || (invalidTemplate && p.field === fieldName("body") && p.line !== null));
-  const record: PromptRecord | null = readable && id !== undefined && coachingPhase !== undefined && version !== undefined
-    && name !== undefined && description !== undefined && typeof body === "string" && requiredContextKeys?.complete && allowedActions?.complete
-    && promptType && isActive !== undefined && createdAt && updatedAt
-    ? {
-      id: id.toLowerCase(), coachingPhase: coachingPhase as PromptRecord["coachingPhase"], version,
-      // Django's CharField/TextField say "no value" with ""; we store NULL (and export "" again).
-      name: name || null, description: description || null, body,
-      requiredContextKeys: requiredContextKeys.values as PromptRecord["requiredContextKeys"],
-      allowedActions: allowedActions.values as PromptRecord["allowedActions"],
-      promptType: promptType as PromptRecord["promptType"], isActive, createdAt, updatedAt,
-    }
-    : null;
+  const readable = problems.every(
+    (p) => p.severity !== "error" || (invalidTemplate && p.field === fieldName("body") && p.line !== null),
+  );
+  const record: PromptRecord | null =
+    readable &&
+    id !== undefined &&
+    coachingPhase !== undefined &&
+    version !== undefined &&
+    name !== undefined &&
+    description !== undefined &&
+    typeof body === "string" &&
+    requiredContextKeys?.complete &&
+    allowedActions?.complete &&
+    promptType &&
+    isActive !== undefined &&
+    createdAt &&
+    updatedAt
+      ? {
+          id: id.toLowerCase(),
+          coachingPhase: coachingPhase as PromptRecord["coachingPhase"],
+          version,
+          // Django's CharField/TextField say "no value" with ""; we store NULL (and export "" again).
+          name: name || null,
+          description: description || null,
+          body,
+          requiredContextKeys: requiredContextKeys.values as PromptRecord["requiredContextKeys"],
+          allowedActions: allowedActions.values as PromptRecord["allowedActions"],
+          promptType: promptType as PromptRecord["promptType"],
+          isActive,
+          createdAt,
+          updatedAt,
+        }
+      : null;
   return {
-    row, record, problems, unknown, usedOptions, invalidTemplate,
+    row,
+    record,
+    problems,
+    unknown,
+    usedOptions,
+    invalidTemplate,
     id: typeof v.id === "string" ? v.id : null,
     coachingPhase: typeof v.coachingPhase === "string" ? v.coachingPhase : null,
     version: Number.isInteger(v.version) ? (v.version as number) : null,
@@ -143,6 +217,13 @@ function isVersion(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_INT;
 }
 
-function problem(row: number, field: string | null, code: string, severity: ImportProblem["severity"], message: string, value: string | null = null): ImportProblem {
+function problem(
+  row: number,
+  field: string | null,
+  code: string,
+  severity: ImportProblem["severity"],
+  message: string,
+  value: string | null = null,
+): ImportProblem {
   return { row, field, code, severity, message, value, line: null, column: null };
 }

@@ -5,7 +5,10 @@ import { djangoDocument, nativeDocument, planFileImport } from "./index";
 
 const { text: fixtureText, data: fixture } = readOldSystemFixture();
 // The fixture's rows as records, with its two unknown values dropped and its broken bodies kept.
-const records = planFileImport(fixture, { drops: ["identity_brainstorming_context", "transition_state"], invalidTemplates: "import" }).toInsert;
+const records = planFileImport(fixture, {
+  drops: ["identity_brainstorming_context", "transition_state"],
+  invalidTemplates: "import",
+}).toInsert;
 
 describe("export documents", () => {
   it("write the same bytes whatever order the versions come in", () => {
@@ -18,11 +21,24 @@ describe("export documents", () => {
     const text = nativeDocument(records);
     const doc = nativeExportSchema.parse(JSON.parse(text));
     expect(Object.keys(doc.prompts[0]!)).toEqual([
-      "id", "coachingPhase", "version", "name", "description", "body", "requiredContextKeys", "allowedActions", "promptType",
-      "isActive", "createdAt", "updatedAt",
+      "id",
+      "coachingPhase",
+      "version",
+      "name",
+      "description",
+      "body",
+      "requiredContextKeys",
+      "allowedActions",
+      "promptType",
+      "isActive",
+      "createdAt",
+      "updatedAt",
     ]);
     expect(doc.prompts.map((p) => `${p.coachingPhase}:${p.version}`).slice(0, 4)).toEqual([
-      "null:1", "get_to_know_you:1", "get_to_know_you:2", "identity_brainstorming:1",
+      "null:1",
+      "get_to_know_you:1",
+      "get_to_know_you:2",
+      "identity_brainstorming:1",
     ]);
     expect(text.endsWith("}\n")).toBe(true);
     expect(planFileImport(JSON.parse(text), { invalidTemplates: "import" }).toInsert).toEqual(records);

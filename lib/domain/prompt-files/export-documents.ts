@@ -1,5 +1,9 @@
 import {
-  DJANGO_MODEL, NATIVE_FORMAT, NATIVE_FORMAT_VERSION, type ExportFormat, type PromptRecord,
+  DJANGO_MODEL,
+  NATIVE_FORMAT,
+  NATIVE_FORMAT_VERSION,
+  type ExportFormat,
+  type PromptRecord,
 } from "../schemas/prompt-files";
 import { toDjangoTimestamp } from "./timestamps";
 

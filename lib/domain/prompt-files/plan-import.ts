@@ -1,4 +1,11 @@
-import type { ImportProblem, ImportReport, ImportRowReport, RowStatus, UnknownValue, UnknownValueKind } from "../schemas/import";
+import type {
+  ImportProblem,
+  ImportReport,
+  ImportRowReport,
+  RowStatus,
+  UnknownValue,
+  UnknownValueKind,
+} from "../schemas/import";
 import type { PromptRecord } from "../schemas/prompt-files";
 import type { CheckedRow } from "./check-row";
 import { unusedOptionProblems, type ResolvedOptions } from "./import-options";
@@ -29,7 +36,10 @@ export interface PlanInput {
   optionProblems: readonly ImportProblem[];
 }
 
-export interface ImportPlan { report: ImportReport; toInsert: PromptRecord[] }
+export interface ImportPlan {
+  report: ImportReport;
+  toInsert: PromptRecord[];
+}
 
 /**
  * Decides every row: new, identical (skip), conflict (same phase+version or id, different content:
@@ -54,7 +64,11 @@ export function planImport(input: PlanInput): ImportPlan {
       status = "blocked";
     } else if (firstRowOfId.has(r.id) || firstRowOfKey.has(versionKey(r.coachingPhase, r.version))) {
       const other = firstRowOfId.get(r.id) ?? firstRowOfKey.get(versionKey(r.coachingPhase, r.version));
-      add("duplicate_in_file", "error", `Row ${other} already has this ${firstRowOfId.has(r.id) ? "id" : "phase and version"}`);
+      add(
+        "duplicate_in_file",
+        "error",
+        `Row ${other} already has this ${firstRowOfId.has(r.id) ? "id" : "phase and version"}`,
+      );
       status = "blocked";
     } else {
       firstRowOfId.set(r.id, c.row);
@@ -68,10 +82,15 @@ export function planImport(input: PlanInput): ImportPlan {
           status = "identical";
           const differs = metadataDifferences(same, r);
           if (same.id !== r.id) add("different_id", "info", `Stored as id ${same.id}; the file's id is not used`);
-          if (differs.length) add("metadata_differs", "info", `${differs.join(", ")} differ from the stored version and are not changed`);
+          if (differs.length)
+            add("metadata_differs", "info", `${differs.join(", ")} differ from the stored version and are not changed`);
         } else {
           status = "conflict";
-          add("version_conflict", "warning", `${label(r)} already exists with different content; it is never overwritten, so this row is skipped`);
+          add(
+            "version_conflict",
+            "warning",
+            `${label(r)} already exists with different content; it is never overwritten, so this row is skipped`,
+          );
         }
       } else if (sameId) {
         status = "conflict";
@@ -81,7 +100,15 @@ export function planImport(input: PlanInput): ImportPlan {
         toInsert.push(r);
       }
     }
-    const report: ImportRowReport = { row: c.row, id: c.id, coachingPhase: c.coachingPhase, version: c.version, isActive: c.isActive, status, problems };
+    const report: ImportRowReport = {
+      row: c.row,
+      id: c.id,
+      coachingPhase: c.coachingPhase,
+      version: c.version,
+      isActive: c.isActive,
+      status,
+      problems,
+    };
     if (status === "new" && c.invalidTemplate && r) invalidNew.push({ report, record: r });
     return report;
   });
@@ -92,10 +119,16 @@ export function planImport(input: PlanInput): ImportPlan {
   const counts = { new: 0, identical: 0, conflict: 0, blocked: 0, skipped: 0 };
   for (const row of rows) counts[row.status]++;
   const report: ImportReport = {
-    format: input.format, dryRun: input.dryRun, applied: false,
+    format: input.format,
+    dryRun: input.dryRun,
+    applied: false,
     canApply: counts.blocked === 0 && !problems.some((p) => p.severity === "error"),
-    total: rows.length, counts, inserted: 0,
-    unknownValues: summarizeUnknown(input.checked, input.options), problems, rows,
+    total: rows.length,
+    counts,
+    inserted: 0,
+    unknownValues: summarizeUnknown(input.checked, input.options),
+    problems,
+    rows,
   };
   return { report, toInsert };
 }
@@ -105,15 +138,24 @@ export function planImport(input: PlanInput): ImportPlan {
  * becomes the highest active version of its phase, so the report says so for exactly those rows.
  */
 function warnAboutServingInvalidTemplates(
-  invalidNew: { report: ImportRowReport; record: PromptRecord }[], toInsert: readonly PromptRecord[], serving: ReadonlyMap<string | null, number>,
+  invalidNew: { report: ImportRowReport; record: PromptRecord }[],
+  toInsert: readonly PromptRecord[],
+  serving: ReadonlyMap<string | null, number>,
 ) {
   for (const { report, record } of invalidNew) {
     if (!record.isActive) continue;
-    const higher = (serving.get(record.coachingPhase) ?? 0) > record.version
-      || toInsert.some((o) => o.isActive && o.coachingPhase === record.coachingPhase && o.version > record.version);
+    const higher =
+      (serving.get(record.coachingPhase) ?? 0) > record.version ||
+      toInsert.some((o) => o.isActive && o.coachingPhase === record.coachingPhase && o.version > record.version);
     if (higher) continue;
     report.problems.push({
-      row: report.row, field: null, code: "serves_invalid_template", severity: "warning", value: null, line: null, column: null,
+      row: report.row,
+      field: null,
+      code: "serves_invalid_template",
+      severity: "warning",
+      value: null,
+      line: null,
+      column: null,
       message: `${label(record)} would become the serving version; resolve answers 422 invalid_template until a valid version is saved`,
     });
   }
@@ -127,19 +169,26 @@ function summarizeUnknown(checked: readonly CheckedRow[], options: ResolvedOptio
       let entry = byValue.get(id);
       if (!entry) {
         const to = options.mappings.get(value);
-        const resolution = to !== undefined ? { kind: "map" as const, to } : options.drops.has(value) ? { kind: "drop" as const } : null;
+        const resolution =
+          to !== undefined ? { kind: "map" as const, to } : options.drops.has(value) ? { kind: "drop" as const } : null;
         byValue.set(id, (entry = { kind, value, rows: [], resolution }));
       }
       if (entry.rows.at(-1) !== c.row) entry.rows.push(c.row);
     }
   }
   const order: UnknownValueKind[] = ["phase", "contextKey", "action", "promptType"];
-  return [...byValue.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return [...byValue.values()].sort(
+    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  );
 }
 
 function sameContent(a: ExistingPrompt, b: PromptRecord): boolean {
-  return a.body === b.body && a.promptType === b.promptType && sameList(a.requiredContextKeys, b.requiredContextKeys)
-    && sameList(a.allowedActions, b.allowedActions);
+  return (
+    a.body === b.body &&
+    a.promptType === b.promptType &&
+    sameList(a.requiredContextKeys, b.requiredContextKeys) &&
+    sameList(a.allowedActions, b.allowedActions)
+  );
 }
 
 function metadataDifferences(a: ExistingPrompt, b: PromptRecord): string[] {

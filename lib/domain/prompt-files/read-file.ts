@@ -30,16 +30,25 @@ export function readPromptFile(data: unknown): { format: FileFormat; rows: unkno
     result = { format: "django", rows: data };
   } else if (isObject(data) && data.format === NATIVE_FORMAT) {
     if (data.formatVersion !== NATIVE_FORMAT_VERSION) {
-      throw new AppError("invalid_request", `Unsupported ${NATIVE_FORMAT} formatVersion ${JSON.stringify(data.formatVersion)}; this version reads ${NATIVE_FORMAT_VERSION}`);
+      throw new AppError(
+        "invalid_request",
+        `Unsupported ${NATIVE_FORMAT} formatVersion ${JSON.stringify(data.formatVersion)}; this version reads ${NATIVE_FORMAT_VERSION}`,
+      );
     }
-    if (!Array.isArray(data.prompts)) throw new AppError("invalid_request", "The export document has no \"prompts\" array");
+    if (!Array.isArray(data.prompts))
+      throw new AppError("invalid_request", 'The export document has no "prompts" array');
     result = { format: "native", rows: data.prompts };
   } else {
-    throw new AppError("invalid_request",
-      `Not a prompt file: expected a Django dumpdata array of ${DJANGO_MODEL} or a document with "format": "${NATIVE_FORMAT}"`);
+    throw new AppError(
+      "invalid_request",
+      `Not a prompt file: expected a Django dumpdata array of ${DJANGO_MODEL} or a document with "format": "${NATIVE_FORMAT}"`,
+    );
   }
   if (result.rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError("invalid_request", `The file has ${result.rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`);
+    throw new AppError(
+      "invalid_request",
+      `The file has ${result.rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`,
+    );
   }
   return result;
 }
@@ -53,14 +62,25 @@ export interface SourceRow {
 /** Pulls our fields out of one row of either format, naming whatever the import would not keep. */
 export function sourceRow(raw: unknown, format: FileFormat): SourceRow {
   const problems: SourceRow["problems"] = [];
-  if (!isObject(raw)) return { values: {}, problems: [{ field: null, severity: "error", message: "The row is not a JSON object" }] };
+  if (!isObject(raw))
+    return { values: {}, problems: [{ field: null, severity: "error", message: "The row is not a JSON object" }] };
   let fields: Record<string, unknown> = raw;
   if (format === "django") {
-    if (raw.model !== DJANGO_MODEL) problems.push({ field: "model", severity: "error", message: `Expected model "${DJANGO_MODEL}", found ${JSON.stringify(raw.model)}` });
+    if (raw.model !== DJANGO_MODEL)
+      problems.push({
+        field: "model",
+        severity: "error",
+        message: `Expected model "${DJANGO_MODEL}", found ${JSON.stringify(raw.model)}`,
+      });
     for (const key of Object.keys(raw)) {
-      if (key !== "model" && key !== "pk" && key !== "fields") problems.push({ field: key, severity: "warning", message: `Unexpected key "${key}" would not be imported` });
+      if (key !== "model" && key !== "pk" && key !== "fields")
+        problems.push({ field: key, severity: "warning", message: `Unexpected key "${key}" would not be imported` });
     }
-    if (!isObject(raw.fields)) return { values: { id: raw.pk }, problems: [...problems, { field: "fields", severity: "error", message: "The row has no \"fields\" object" }] };
+    if (!isObject(raw.fields))
+      return {
+        values: { id: raw.pk },
+        problems: [...problems, { field: "fields", severity: "error", message: 'The row has no "fields" object' }],
+      };
     fields = raw.fields;
   }
   const known = new Set<string>();
@@ -72,7 +92,12 @@ export function sourceRow(raw: unknown, format: FileFormat): SourceRow {
     else if (Object.hasOwn(fields, name)) values[field] = fields[name];
   }
   for (const key of Object.keys(fields)) {
-    if (!known.has(key)) problems.push({ field: key, severity: "warning", message: `Field "${key}" is not part of a prompt here and would not be imported` });
+    if (!known.has(key))
+      problems.push({
+        field: key,
+        severity: "warning",
+        message: `Field "${key}" is not part of a prompt here and would not be imported`,
+      });
   }
   return { values, problems };
 }

@@ -13,15 +13,29 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1
 export function normalizeTimestamp(text: string): string | null {
   const m = TIMESTAMP.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const fraction = (m[7] ?? "").padEnd(6, "0");
   const offsetMinutes = parseOffset(m[8] ?? "Z");
   if (offsetMinutes === null || year < 1) return null;
   const local = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(local);
   // Date.UTC rolls "02-30" over into March; a timestamp that does not round-trip is not a real one.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day
-    || check.getUTCHours() !== hour || check.getUTCMinutes() !== minute || check.getUTCSeconds() !== second) return null;
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    check.getUTCHours() !== hour ||
+    check.getUTCMinutes() !== minute ||
+    check.getUTCSeconds() !== second
+  )
+    return null;
   // Offsets are whole minutes, so only the seconds part moves; the fraction is carried as digits.
   const utc = new Date(local - offsetMinutes * 60_000).toISOString(); // YYYY-MM-DDTHH:MM:SS.000Z
   if (utc.length !== 24) return null; // years outside 0001–9999

@@ -5,15 +5,26 @@ import { ROLE_VALUES, SCOPE_VALUES } from "./account";
 const iso = z.string().describe("ISO 8601 time");
 
 export const userSchema = z.object({
-  id: z.uuid(), email: z.string(), name: z.string().nullable(), role: z.enum(ROLE_VALUES), disabled: z.boolean(),
-  createdAt: iso, updatedAt: iso,
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLE_VALUES),
+  disabled: z.boolean(),
+  createdAt: iso,
+  updatedAt: iso,
 });
 export const userListSchema = z.object({ items: z.array(userSchema) });
 
 export const apiKeySchema = z.object({
-  id: z.uuid(), name: z.string(), prefix: z.string().describe("The key's first 11 characters, to recognise it"),
-  scopes: z.array(z.enum(SCOPE_VALUES)), expiresAt: iso.nullable(), revokedAt: iso.nullable(), lastUsedAt: iso.nullable(),
-  createdAt: iso, status: z.enum(["active", "revoked", "expired"]),
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string().describe("The key's first 11 characters, to recognise it"),
+  scopes: z.array(z.enum(SCOPE_VALUES)),
+  expiresAt: iso.nullable(),
+  revokedAt: iso.nullable(),
+  lastUsedAt: iso.nullable(),
+  createdAt: iso,
+  status: z.enum(["active", "revoked", "expired"]),
 });
 export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) });
 export const createdApiKeySchema = z.object({
@@ -23,9 +34,16 @@ export const createdApiKeySchema = z.object({
 
 export const auditEventSchema = z.object({
   id: z.string().describe("Ascending event id (a decimal string; 64-bit)"),
-  actorType: z.enum(["user", "api_key", "system", "anonymous"]), actorId: z.string().nullable(), actorLabel: z.string().nullable(),
-  action: z.string(), targetType: z.string(), targetId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(), requestId: z.string().nullable(), createdAt: iso,
+  actorType: z.enum(["user", "api_key", "system", "anonymous"]),
+  actorId: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  createdAt: iso,
 });
 export const auditPageSchema = z.object({
   items: z.array(auditEventSchema),

@@ -4,33 +4,49 @@ export const ROLE_VALUES = ["admin", "designer", "viewer"] as const;
 export const SCOPE_VALUES = ["resolve", "prompts:read", "prompts:write"] as const;
 
 // Deliberately loose (same rule as the database check): internal hosts like admin@localhost are valid.
-export const emailSchema = z.string().trim().max(320).regex(/^[^@\s]+@[^@\s]+$/, { message: "Enter a valid email address" });
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(320)
+  .regex(/^[^@\s]+@[^@\s]+$/, { message: "Enter a valid email address" });
 // Length bounds only: long passphrases beat composition rules; 128 caps hashing cost per attempt.
-export const passwordSchema = z.string()
+export const passwordSchema = z
+  .string()
   .min(12, { message: "Passwords need at least 12 characters" })
   .max(128, { message: "Passwords can have at most 128 characters" });
 
 export const createUserSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().max(255).nullish().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .max(255)
+    .nullish()
+    .transform((v) => v || null),
   password: passwordSchema,
   role: z.enum(ROLE_VALUES).default("viewer"),
 });
 export type CreateUserData = z.output<typeof createUserSchema>;
 
-export const updateUserSchema = z.strictObject({
-  name: z.string().trim().max(255).nullable(),
-  role: z.enum(ROLE_VALUES),
-  disabled: z.boolean(),
-  password: passwordSchema,
-}).partial();
+export const updateUserSchema = z
+  .strictObject({
+    name: z.string().trim().max(255).nullable(),
+    role: z.enum(ROLE_VALUES),
+    disabled: z.boolean(),
+    password: passwordSchema,
+  })
+  .partial();
 export type UpdateUserData = z.output<typeof updateUserSchema>;
 
 export const createApiKeySchema = z.strictObject({
   name: z.string().trim().min(1, { message: "Name the key after the service that uses it" }).max(100),
-  scopes: z.array(z.enum(SCOPE_VALUES)).min(1, { message: "Choose at least one scope" })
+  scopes: z
+    .array(z.enum(SCOPE_VALUES))
+    .min(1, { message: "Choose at least one scope" })
     .refine((s) => new Set(s).size === s.length, { message: "Scopes must not repeat" }),
-  expiresAt: z.iso.datetime({ offset: true }).nullish()
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .nullish()
     .refine((v) => !v || Date.parse(v) > Date.now(), { message: "The expiry must be in the future" }),
 });
 export type CreateApiKeyData = z.output<typeof createApiKeySchema>;
@@ -41,6 +57,10 @@ export const auditQuerySchema = z.object({
   target: z.string().max(320).optional(),
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
-  before: z.string().regex(/^\d+$/, { message: "before is an audit event id" }).transform((v) => BigInt(v)).optional(),
+  before: z
+    .string()
+    .regex(/^\d+$/, { message: "before is an audit event id" })
+    .transform((v) => BigInt(v))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -65,10 +65,12 @@ export const unknownValueSchema = z.object({
   kind: z.enum(UNKNOWN_VALUE_KINDS),
   value: z.string(),
   rows: z.array(z.number().int()),
-  resolution: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("map"), to: z.string() }),
-    z.object({ kind: z.literal("drop") }),
-  ]).nullable(),
+  resolution: z
+    .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("map"), to: z.string() }),
+      z.object({ kind: z.literal("drop") }),
+    ])
+    .nullable(),
 });
 export type UnknownValue = z.output<typeof unknownValueSchema>;
 
@@ -94,7 +96,10 @@ export type ImportReport = z.output<typeof importReportSchema>;
 export const importStreamEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("progress"), stage: z.enum(["check", "insert"]), done: count, total: count }),
   z.object({ type: z.literal("report"), report: importReportSchema }),
-  z.object({ type: z.literal("error"), error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }),
+  z.object({
+    type: z.literal("error"),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+  }),
 ]);
 export type ImportStreamEvent = z.output<typeof importStreamEventSchema>;
 export type ImportProgress = Extract<ImportStreamEvent, { type: "progress" }>;

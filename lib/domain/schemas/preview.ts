@@ -10,11 +10,13 @@ export const previewRequestSchema = z.strictObject({
   phase: phaseInput.nullable(),
   version: z.number().int().min(1).optional(),
   promptType: promptTypeSchema.optional(),
-  draft: z.strictObject({
-    body: z.string().max(200_000),
-    requiredContextKeys: contextKeyList,
-    allowedActions: actionList,
-  }).optional(),
+  draft: z
+    .strictObject({
+      body: z.string().max(200_000),
+      requiredContextKeys: contextKeyList,
+      allowedActions: actionList,
+    })
+    .optional(),
   context: z.partialRecord(z.enum(CONTEXT_KEY_VALUES), z.string().max(100_000)).default({}),
   provider: z.enum(["openai", "anthropic"]).default("openai"),
 });

@@ -15,9 +15,13 @@ export const DJANGO_MODEL = "prompts.prompt";
 
 export { UUID_PATTERN };
 const uuid = z.string().regex(UUID_PATTERN);
-const canonicalTimestamp = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/)
+const canonicalTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/)
   .describe("UTC with microseconds, e.g. 2025-06-17T12:48:24.582447Z");
-const djangoTimestamp = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?\+00$/)
+const djangoTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?\+00$/)
   .describe("UTC as PostgreSQL prints it, e.g. 2025-06-17T12:48:24.582447+00");
 const version = z.number().int().min(1).max(2_147_483_647);
 
@@ -50,8 +54,8 @@ export const djangoPromptSchema = z.strictObject({
   fields: z.strictObject({
     coaching_phase: z.enum(PHASE_VALUES).nullable(),
     version,
-    name: z.string().max(255).describe("\"\" when the version has no name (Django CharField)"),
-    description: z.string().describe("\"\" when the version has no description"),
+    name: z.string().max(255).describe('"" when the version has no name (Django CharField)'),
+    description: z.string().describe('"" when the version has no description'),
     body: z.string(),
     required_context_keys: z.array(z.enum(CONTEXT_KEY_VALUES)),
     allowed_actions: z.array(z.enum(ACTION_TYPE_VALUES)),

@@ -37,7 +37,13 @@ export type PromptPage = z.output<typeof promptPageSchema>;
 export const SECTION_KINDS = ["system_context", "user_notes", "body", "actions", "recent_messages"] as const;
 
 export const resolveResponseSchema = z.object({
-  prompt: z.object({ id: uuid, phase: phase.nullable(), version: z.number().int().min(1), name: z.string().nullable(), promptType }),
+  prompt: z.object({
+    id: uuid,
+    phase: phase.nullable(),
+    version: z.number().int().min(1),
+    name: z.string().nullable(),
+    promptType,
+  }),
   /** The sections joined by a blank line: what to send to the model. */
   text: z.string(),
   sections: z.array(z.object({ kind: z.enum(SECTION_KINDS), text: z.string() })),
@@ -52,7 +58,9 @@ const entry = { value: z.string(), label: z.string(), description: z.string() };
 export const catalogResponseSchema = z.object({
   phases: z.array(z.object({ ...entry, value: phase, name: z.string() })),
   contextKeys: z.array(z.object({ ...entry, value: z.enum(CONTEXT_KEY_VALUES) })),
-  actionTypes: z.array(z.object({ ...entry, value: z.enum(ACTION_TYPE_VALUES), paramsSchema: z.record(z.string(), z.unknown()) })),
+  actionTypes: z.array(
+    z.object({ ...entry, value: z.enum(ACTION_TYPE_VALUES), paramsSchema: z.record(z.string(), z.unknown()) }),
+  ),
   promptTypes: z.array(z.object({ ...entry, value: promptType })),
 });
 export type CatalogResponse = z.output<typeof catalogResponseSchema>;

@@ -7,7 +7,7 @@ export const sampleValuesSchema = z.partialRecord(z.enum(CONTEXT_KEY_VALUES), z.
 
 export const saveSampleContextSchema = z.strictObject({
   phase: phaseInput.nullable(),
-  name: z.string().trim().min(1, { message: "Name the sample, e.g. \"New user, no notes\"" }).max(100),
+  name: z.string().trim().min(1, { message: 'Name the sample, e.g. "New user, no notes"' }).max(100),
   values: sampleValuesSchema,
 });
 export type SaveSampleContextData = z.output<typeof saveSampleContextSchema>;

@@ -20,6 +20,11 @@ export const versionTableQuery = z.object({
   sort: z.enum(VERSION_TABLE_SORTS).default("createdAt").catch("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  size: z.coerce.number().int().refine((n) => (VERSION_TABLE_PAGE_SIZES as readonly number[]).includes(n)).default(25).catch(25),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (VERSION_TABLE_PAGE_SIZES as readonly number[]).includes(n))
+    .default(25)
+    .catch(25),
 });
 export type VersionTableQuery = z.output<typeof versionTableQuery>;

@@ -31,25 +31,37 @@ export function classifyField(raw: string, name: string, rest: string): FieldVer
 
   if (name === "") {
     if (!restIsFormatting) return invalid(shown);
-    return fail("empty_placeholder", `Empty placeholder ${shown}; put a context key inside the braces, or ${LITERAL_HINT}`);
+    return fail(
+      "empty_placeholder",
+      `Empty placeholder ${shown}; put a context key inside the braces, or ${LITERAL_HINT}`,
+    );
   }
   if (hasSpaceOrQuote(name) || !restIsFormatting) {
     const trimmed = name.trim();
     if (rest === "" && trimmed !== name && IDENTIFIER.test(trimmed)) {
-      return fail("invalid_placeholder", `Placeholder ${shown} must not contain spaces; write {${trimmed}}, or ${LITERAL_HINT}`);
+      return fail(
+        "invalid_placeholder",
+        `Placeholder ${shown} must not contain spaces; write {${trimmed}}, or ${LITERAL_HINT}`,
+      );
     }
     return invalid(shown);
   }
 
   const digits = DIGITS_PREFIX.exec(name)?.[0];
   if (digits !== undefined && isAccessOrEnd(name, digits.length)) {
-    return fail("positional_placeholder", `Positional placeholder ${shown} is not supported; use a context key such as {user_name}`);
+    return fail(
+      "positional_placeholder",
+      `Positional placeholder ${shown} is not supported; use a context key such as {user_name}`,
+    );
   }
   const ident = IDENTIFIER_PREFIX.exec(name)?.[0];
   if (ident === undefined) return invalid(shown);
   if (ident.length < name.length) {
     if (!isAccessOrEnd(name, ident.length)) return invalid(shown);
-    return fail("attribute_access", `Attribute or index access in ${shown} is not supported; use a plain context key such as {${ident}}`);
+    return fail(
+      "attribute_access",
+      `Attribute or index access in ${shown} is not supported; use a plain context key such as {${ident}}`,
+    );
   }
 
   if (rest === "") return { ok: true, key: name };

@@ -19,7 +19,9 @@ describe("lintTemplate", () => {
   });
 
   it("reports an unknown key as unknown even when it is listed as required", () => {
-    expect(brief(lintTemplate("{nickname}", ["nickname"]))).toEqual([["unknown_key", "warning", "nickname", 1, 1, 1, 11]]);
+    expect(brief(lintTemplate("{nickname}", ["nickname"]))).toEqual([
+      ["unknown_key", "warning", "nickname", 1, 1, 1, 11],
+    ]);
   });
 
   it("warns at line 1, column 1 about each required key never placed, once even if listed twice", () => {
@@ -42,7 +44,14 @@ describe("lintTemplate", () => {
   it("ends a multi-line error where the field closes", () => {
     const body = 'Example:\n{\n  "message": "hi"\n}\nBye';
     const [finding] = lintTemplate(body, []);
-    expect(finding).toMatchObject({ code: "invalid_placeholder", severity: "error", line: 2, column: 1, endLine: 4, endColumn: 2 });
+    expect(finding).toMatchObject({
+      code: "invalid_placeholder",
+      severity: "error",
+      line: 2,
+      column: 1,
+      endLine: 4,
+      endColumn: 2,
+    });
     expect(finding?.message).toContain("use {{ and }} for literal braces");
   });
 

@@ -29,7 +29,12 @@ export function lintTemplate(body: string, requiredKeys: readonly string[]): Lin
   };
 
   if (!parsed.ok) {
-    return parsed.errors.map((e) => ({ code: e.code, severity: "error", message: e.message, ...span(e.offset, e.length) }));
+    return parsed.errors.map((e) => ({
+      code: e.code,
+      severity: "error",
+      message: e.message,
+      ...span(e.offset, e.length),
+    }));
   }
 
   const required = new Set(requiredKeys);
@@ -39,12 +44,18 @@ export function lintTemplate(body: string, requiredKeys: readonly string[]): Lin
     const { key } = part;
     if (!isContextKey(key)) {
       findings.push({
-        code: "unknown_key", severity: "warning", key, ...span(part.offset, part.length),
+        code: "unknown_key",
+        severity: "warning",
+        key,
+        ...span(part.offset, part.length),
         message: `"${key}" is not a catalog context key; resolve only accepts catalog keys, so this version can never resolve`,
       });
     } else if (!required.has(key)) {
       findings.push({
-        code: "key_not_required", severity: "warning", key, ...span(part.offset, part.length),
+        code: "key_not_required",
+        severity: "warning",
+        key,
+        ...span(part.offset, part.length),
         message: `Context key "${key}" is used but not required; add it to the required keys so callers know to send it`,
       });
     }
@@ -54,7 +65,13 @@ export function lintTemplate(body: string, requiredKeys: readonly string[]): Lin
   for (const key of new Set(requiredKeys)) {
     if (placed.has(key)) continue;
     findings.push({
-      code: "required_key_unused", severity: "warning", key, line: 1, column: 1, endLine: 1, endColumn: 1,
+      code: "required_key_unused",
+      severity: "warning",
+      key,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
       message: `Required context key "${key}" is never placed in the body`,
     });
   }

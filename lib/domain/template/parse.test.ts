@@ -29,7 +29,9 @@ describe("parseTemplate: valid bodies", () => {
 
   it("unescapes {{ and }} and merges the text around them into one part", () => {
     expect(parseTemplate('JSON: {{"a": [1]}} and }}{{')).toEqual({
-      ok: true, parts: [{ kind: "text", text: 'JSON: {"a": [1]} and }{' }], keys: [],
+      ok: true,
+      parts: [{ kind: "text", text: 'JSON: {"a": [1]} and }{' }],
+      keys: [],
     });
   });
 
@@ -46,7 +48,11 @@ describe("parseTemplate: valid bodies", () => {
 
   it("accepts the empty body and bodies without braces", () => {
     expect(parseTemplate("")).toEqual({ ok: true, parts: [], keys: [] });
-    expect(parseTemplate("plain: text! [0]")).toEqual({ ok: true, parts: [{ kind: "text", text: "plain: text! [0]" }], keys: [] });
+    expect(parseTemplate("plain: text! [0]")).toEqual({
+      ok: true,
+      parts: [{ kind: "text", text: "plain: text! [0]" }],
+      keys: [],
+    });
   });
 
   it("accepts identifiers with underscores, digits and capitals", () => {
@@ -107,7 +113,8 @@ describe("parseTemplate: syntax errors", () => {
   });
 
   it("reports a multi-line literal JSON object once and keeps scanning after it", () => {
-    const body = 'Example:\n{\n  "message": "Hello",\n  "add_user_note": {"params": {"notes": ["x"]}}\n}\nThen {0} and {user_name}.';
+    const body =
+      'Example:\n{\n  "message": "Hello",\n  "add_user_note": {"params": {"notes": ["x"]}}\n}\nThen {0} and {user_name}.';
     const jsonLength = body.indexOf("\nThen") - 9;
     expect(where(body)).toEqual([
       ["invalid_placeholder", 2, 1, 9, jsonLength],
@@ -128,7 +135,9 @@ describe("parseTemplate: syntax errors", () => {
 
   it("hints at literal braces in messages and quotes the field", () => {
     const [json] = errorsOf('{"message": "hi"}');
-    expect(json?.message).toBe('Invalid placeholder {"message": "hi"}; placeholders are {context_key}, use {{ and }} for literal braces');
+    expect(json?.message).toBe(
+      'Invalid placeholder {"message": "hi"}; placeholders are {context_key}, use {{ and }} for literal braces',
+    );
     const [spaced] = errorsOf("{ user_name }");
     expect(spaced?.message).toContain("write {user_name}");
     const [long] = errorsOf(`{"a": "${"x".repeat(80)}"}`);
@@ -137,7 +146,13 @@ describe("parseTemplate: syntax errors", () => {
   });
 
   it("stays linear on pathological input", () => {
-    const bodies = ["{a:".repeat(100_000), "{x".repeat(150_000), "{a{".repeat(100_000), "}".repeat(300_001), "{[".repeat(150_000)];
+    const bodies = [
+      "{a:".repeat(100_000),
+      "{x".repeat(150_000),
+      "{a{".repeat(100_000),
+      "}".repeat(300_001),
+      "{[".repeat(150_000),
+    ];
     const started = performance.now();
     for (const body of bodies) expect(parseTemplate(body).ok).toBe(false);
     // A quadratic scan needs minutes here; a linear one a few milliseconds.
@@ -160,7 +175,12 @@ describe("assertValidTemplate", () => {
     expect(thrown).toBeInstanceOf(AppError);
     const error = thrown as AppError;
     expect(error.code).toBe("invalid_template");
-    expect(error.message).toBe("Positional placeholder {0} is not supported; use a context key such as {user_name} at line 2, column 3");
-    expect((error.details as { errors: TemplateSyntaxError[] }).errors.map((e) => e.code)).toEqual(["positional_placeholder", "unbalanced_brace"]);
+    expect(error.message).toBe(
+      "Positional placeholder {0} is not supported; use a context key such as {user_name} at line 2, column 3",
+    );
+    expect((error.details as { errors: TemplateSyntaxError[] }).errors.map((e) => e.code)).toEqual([
+      "positional_placeholder",
+      "unbalanced_brace",
+    ]);
   });
 });

@@ -8,7 +8,10 @@ import { parseTemplate, renderTemplate } from "./index";
  * Random cases are checked against real python3 in one batch.
  */
 
-interface Case { body: string; ctx: Record<string, string> }
+interface Case {
+  body: string;
+  ctx: Record<string, string>;
+}
 type PythonResult = { ok: true; text: string } | { ok: false; error: string };
 
 const PYTHON = `
@@ -24,7 +27,11 @@ sys.stdout.write(json.dumps(results))
 `;
 
 function runPython(cases: Case[]): PythonResult[] {
-  const run = spawnSync("python3", ["-c", PYTHON], { input: JSON.stringify(cases), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync("python3", ["-c", PYTHON], {
+    input: JSON.stringify(cases),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`python3 failed: ${run.error?.message ?? run.stderr}`);
   return JSON.parse(run.stdout) as PythonResult[];
 }
@@ -44,11 +51,60 @@ function rng(seed: number) {
 
 const KEYS = ["a", "user_name", "_x1", "B", "current_message", "k9"];
 // Characters that are special only inside a field, plus unicode, surrogate pairs and line breaks.
-const TEXT = ["Hello", " ", "world", ":", "!", ".", "[0]", '"q"', "'", "0", "\n", "\r\n", "\t", "héllo", "日本語", "😀", "e\u0301", "-", "#"];
+const TEXT = [
+  "Hello",
+  " ",
+  "world",
+  ":",
+  "!",
+  ".",
+  "[0]",
+  '"q"',
+  "'",
+  "0",
+  "\n",
+  "\r\n",
+  "\t",
+  "héllo",
+  "日本語",
+  "😀",
+  "e\u0301",
+  "-",
+  "#",
+];
 const MALFORMED = [
-  "{", "}", "{}", "{0}", "{1.x}", "{a:>10}", "{a!r}", "{a!s:^3}", "{a.b}", "{a[0]}", '{"message": "hi"}', "{user name}",
-  "{ a }", "{a", "a}", "{{{", "}}}", "{a:{B}}", "{:d}", "{!r}", "{a!}", "{a!x}", "{\n}", "{a{b}}", "{[}", "{a[}", "{-1}",
-  "{a:", "{é}", "{a }", '{\n  "k": {"v": [1, 2]}\n}', "{a:b} }",
+  "{",
+  "}",
+  "{}",
+  "{0}",
+  "{1.x}",
+  "{a:>10}",
+  "{a!r}",
+  "{a!s:^3}",
+  "{a.b}",
+  "{a[0]}",
+  '{"message": "hi"}',
+  "{user name}",
+  "{ a }",
+  "{a",
+  "a}",
+  "{{{",
+  "}}}",
+  "{a:{B}}",
+  "{:d}",
+  "{!r}",
+  "{a!}",
+  "{a!x}",
+  "{\n}",
+  "{a{b}}",
+  "{[}",
+  "{a[}",
+  "{-1}",
+  "{a:",
+  "{é}",
+  "{a }",
+  '{\n  "k": {"v": [1, 2]}\n}',
+  "{a:b} }",
 ];
 
 function randomText(r: ReturnType<typeof rng>): string {

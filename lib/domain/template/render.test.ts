@@ -53,7 +53,11 @@ describe("renderTemplate", () => {
   ])("throws missing_context when the value is %s", (_label, context) => {
     const { parts } = assertValidTemplate("x {a}");
     expect(() => renderTemplate(parts, context)).toThrowError(
-      expect.objectContaining({ code: "missing_context", message: "Missing context keys: a", details: { missing: ["a"] } }),
+      expect.objectContaining({
+        code: "missing_context",
+        message: "Missing context keys: a",
+        details: { missing: ["a"] },
+      }),
     );
   });
 

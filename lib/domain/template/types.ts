@@ -26,7 +26,6 @@ export interface TemplateSyntaxError {
 }
 
 export type ParsedTemplate =
-  | { ok: true; parts: TemplatePart[]; keys: string[] }
-  | { ok: false; errors: TemplateSyntaxError[] };
+  { ok: true; parts: TemplatePart[]; keys: string[] } | { ok: false; errors: TemplateSyntaxError[] };
 
 export type ValidTemplate = Extract<ParsedTemplate, { ok: true }>;

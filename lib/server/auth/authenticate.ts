@@ -12,7 +12,7 @@ export async function authenticateRequest(req: Request): Promise<Actor> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const token = /^Bearer\s+(pm_[A-Za-z0-9_-]+)$/i.exec(authorization.trim())?.[1];
-    if (!token) throw new AppError("unauthenticated", "Authorization must be \"Bearer pm_…\" with an API key");
+    if (!token) throw new AppError("unauthenticated", 'Authorization must be "Bearer pm_…" with an API key');
     return authenticateApiKey(token);
   }
   const session = await sessionFromCookie(req.headers);

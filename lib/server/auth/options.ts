@@ -10,11 +10,18 @@ import { verifyLogin } from "../services/login-service";
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 declare module "next-auth" {
-  interface Session { user: { id: string; email: string; name: string | null; role: Role } }
-  interface User { role: Role }
+  interface Session {
+    user: { id: string; email: string; name: string | null; role: Role };
+  }
+  interface User {
+    role: Role;
+  }
 }
 declare module "next-auth/jwt" {
-  interface JWT { uid?: string; role?: Role }
+  interface JWT {
+    uid?: string;
+    role?: Role;
+  }
 }
 
 /** next-auth v4: email + password, JWT sessions (role and disabled are re-checked on writes). */
@@ -28,7 +35,9 @@ export function authOptions(): NextAuthOptions {
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]): [string, string] => [k, String(v)]));
+          const headers = new Headers(
+            Object.entries(req.headers ?? {}).map(([k, v]): [string, string] => [k, String(v)]),
+          );
           const user = await verifyLogin(credentials, clientIp(headers), randomUUID());
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
         },
@@ -43,7 +52,12 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        session.user = { id: token.uid ?? "", email: token.email ?? "", name: token.name ?? null, role: token.role ?? "viewer" };
+        session.user = {
+          id: token.uid ?? "",
+          email: token.email ?? "",
+          name: token.name ?? null,
+          role: token.role ?? "viewer",
+        };
         return session;
       },
     },

@@ -23,7 +23,11 @@ export async function sessionFromCookie(headers: Headers): Promise<{ uid: string
     // Large sessions are chunked as name.0, name.1, …; ours are small but join them anyway.
     let token = jar.get(name);
     if (!token && jar.has(`${name}.0`)) {
-      token = [...jar.entries()].filter(([k]) => k.startsWith(`${name}.`)).sort(([a], [b]) => Number(a.split(".").pop()) - Number(b.split(".").pop())).map(([, v]) => v).join("");
+      token = [...jar.entries()]
+        .filter(([k]) => k.startsWith(`${name}.`))
+        .sort(([a], [b]) => Number(a.split(".").pop()) - Number(b.split(".").pop()))
+        .map(([, v]) => v)
+        .join("");
     }
     if (!token) continue;
     const jwt = await decode({ token, secret: authSecret() }).catch(() => null);

@@ -16,7 +16,8 @@ export async function currentCaller(): Promise<Caller> {
   try {
     return { actor: await actorForSession(session.user.id), requestId };
   } catch (error) {
-    if (error instanceof AppError && error.code === "unauthenticated") return { actor: { kind: "anonymous" }, requestId };
+    if (error instanceof AppError && error.code === "unauthenticated")
+      return { actor: { kind: "anonymous" }, requestId };
     throw error;
   }
 }

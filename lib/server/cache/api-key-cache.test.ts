@@ -3,14 +3,17 @@ import { AppError } from "@/lib/domain/errors";
 import type { ApiKeyRow } from "../repositories/api-key-repository";
 import { ApiKeyCache } from "./api-key-cache";
 
-const row = (name: string) => ({ id: name, name } as unknown as ApiKeyRow);
+const row = (name: string) => ({ id: name, name }) as unknown as ApiKeyRow;
 const down = () => Promise.reject(new AppError("db_unavailable", "down"));
 
 describe("ApiKeyCache", () => {
   it("answers from memory only while listening and within the TTL", async () => {
     const cache = new ApiKeyCache(60_000);
     let loads = 0;
-    const load = async () => { loads++; return row("a"); };
+    const load = async () => {
+      loads++;
+      return row("a");
+    };
     await cache.get("h", load);
     await cache.get("h", load);
     expect(loads).toBe(2); // not listening yet: every call reads

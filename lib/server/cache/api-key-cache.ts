@@ -7,7 +7,10 @@ export const API_KEY_CHANGES_CHANNEL = "api_key_changes";
 
 const MAX_ENTRIES = 10_000;
 
-interface Entry { row: ApiKeyRow | null; at: number }
+interface Entry {
+  row: ApiKeyRow | null;
+  at: number;
+}
 
 /**
  * Key rows by SHA-256, so a warm resolve authenticates without SQL. Entries are trusted only while
@@ -20,7 +23,10 @@ export class ApiKeyCache {
   private entries = new Map<string, Entry>();
   private listening = false;
 
-  constructor(private readonly ttlMs: number, private readonly staleAfterMs = Number.POSITIVE_INFINITY) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly staleAfterMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   /**
    * Losing the listener keeps the entries (they are the fallback while the database is down) but stops
@@ -46,7 +52,9 @@ export class ApiKeyCache {
     if (!entry) return loading;
     // With a last known row, a hanging database costs at most staleAfterMs, as for prompts.
     let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<ApiKeyRow | null>((resolve) => { timer = setTimeout(() => resolve(entry.row), this.staleAfterMs); });
+    const slow = new Promise<ApiKeyRow | null>((resolve) => {
+      timer = setTimeout(() => resolve(entry.row), this.staleAfterMs);
+    });
     try {
       return await Promise.race([loading, slow]);
     } catch (error) {

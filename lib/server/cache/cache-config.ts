@@ -33,6 +33,7 @@ function positiveInt(env: Record<string, string | undefined>, name: string, fall
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (milliseconds or a count), not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer (milliseconds or a count), not ${JSON.stringify(raw)}`);
   return value;
 }

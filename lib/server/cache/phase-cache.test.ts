@@ -6,17 +6,34 @@ class DbDown extends Error {}
 function setup(overrides: Partial<PhaseCacheOptions> = {}) {
   let now = 1_000;
   const cache = new PhaseCache({
-    ttlMs: 60_000, staleAfterMs: 50, maxEntries: 100, isUnavailable: (e) => e instanceof DbDown, now: () => now, ...overrides,
+    ttlMs: 60_000,
+    staleAfterMs: 50,
+    maxEntries: 100,
+    isUnavailable: (e) => e instanceof DbDown,
+    now: () => now,
+    ...overrides,
   });
   cache.setListening(true);
   const db = { value: "v1", calls: 0 };
-  const load = async () => { db.calls++; return db.value; };
-  return { cache, db, load, advance: (ms: number) => { now += ms; } };
+  const load = async () => {
+    db.calls++;
+    return db.value;
+  };
+  return {
+    cache,
+    db,
+    load,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => { resolve = r; });
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -70,7 +87,10 @@ describe("PhaseCache", () => {
     const { cache, load } = setup();
     await cache.get("intro", "serving", load);
     cache.invalidatePhase("intro");
-    expect(await cache.get("intro", "serving", () => Promise.reject(new DbDown()))).toEqual({ value: "v1", status: "stale" });
+    expect(await cache.get("intro", "serving", () => Promise.reject(new DbDown()))).toEqual({
+      value: "v1",
+      status: "stale",
+    });
     await expect(cache.get("intro", "serving", () => Promise.reject(new Error("bug")))).rejects.toThrow("bug");
     // Without a last known good value there is nothing to fall back on.
     await expect(cache.get("intro", "other", () => Promise.reject(new DbDown()))).rejects.toBeInstanceOf(DbDown);
@@ -94,7 +114,10 @@ describe("PhaseCache", () => {
     const { cache } = setup();
     const first = deferred<string>();
     let calls = 0;
-    const load = () => { calls++; return calls === 1 ? first.promise : Promise.resolve("new"); };
+    const load = () => {
+      calls++;
+      return calls === 1 ? first.promise : Promise.resolve("new");
+    };
     const a = cache.get("intro", "serving", load);
     const b = cache.get("intro", "serving", load);
     cache.invalidatePhase("intro");

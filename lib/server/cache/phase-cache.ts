@@ -3,7 +3,10 @@ import "server-only";
 /** How an answer was obtained: fresh from memory, loaded from the database, or last known good. */
 export type CacheStatus = "hit" | "miss" | "stale";
 
-export interface Cached<V> { value: V; status: CacheStatus }
+export interface Cached<V> {
+  value: V;
+  status: CacheStatus;
+}
 
 export interface PhaseCacheOptions {
   /** Safety net: an entry is reloaded after this long even if no invalidation arrived. */
@@ -17,7 +20,13 @@ export interface PhaseCacheOptions {
   now?: () => number;
 }
 
-interface Entry { value: unknown; loadedAt: number; epoch: number; gen: number; seq: number }
+interface Entry {
+  value: unknown;
+  loadedAt: number;
+  epoch: number;
+  gen: number;
+  seq: number;
+}
 
 // Phases are strings; prompts without a phase need a key of their own that no phase can take.
 const NO_PHASE = "\u0000none";
@@ -64,7 +73,13 @@ export class PhaseCache {
     const epoch = this.epoch;
     const gen = this.gens.get(phaseKey) ?? 0;
     const entry = this.entries.get(key);
-    if (entry && this.listening && entry.epoch === epoch && entry.gen === gen && this.now() - entry.loadedAt < this.opts.ttlMs) {
+    if (
+      entry &&
+      this.listening &&
+      entry.epoch === epoch &&
+      entry.gen === gen &&
+      this.now() - entry.loadedAt < this.opts.ttlMs
+    ) {
       return { value: entry.value as V, status: "hit" };
     }
     const loading = this.loadOnce(key, epoch, gen, load);
@@ -85,10 +100,12 @@ export class PhaseCache {
     if (pending) return pending as Promise<V>;
     const loadedAt = this.now();
     const seq = ++this.loads;
-    const flight = load().then((value) => {
-      this.store(key, { value, loadedAt, epoch, gen, seq });
-      return value;
-    }).finally(() => this.flights.delete(flightKey));
+    const flight = load()
+      .then((value) => {
+        this.store(key, { value, loadedAt, epoch, gen, seq });
+        return value;
+      })
+      .finally(() => this.flights.delete(flightKey));
     this.flights.set(flightKey, flight);
     return flight;
   }
@@ -109,7 +126,10 @@ export class PhaseCache {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => resolve({ value: last, status: "stale" }), this.opts.staleAfterMs);
       loading.then(
-        (value) => { clearTimeout(timer); resolve({ value, status: "miss" }); },
+        (value) => {
+          clearTimeout(timer);
+          resolve({ value, status: "miss" });
+        },
         (error: unknown) => {
           clearTimeout(timer);
           if (this.opts.isUnavailable(error)) resolve({ value: last, status: "stale" });

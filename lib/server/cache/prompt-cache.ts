@@ -18,7 +18,12 @@ export type { Cached, CacheStatus };
 /** Raised by the trigger of migration 20261126020000_prompt_change_notify on every change to `prompts`. */
 export const PROMPT_CHANGES_CHANNEL = "prompt_changes";
 
-interface PromptCacheState { cache: PhaseCache | null; keys: ApiKeyCache | null; listener: ChangeListener | null; unhook: () => void }
+interface PromptCacheState {
+  cache: PhaseCache | null;
+  keys: ApiKeyCache | null;
+  listener: ChangeListener | null;
+  unhook: () => void;
+}
 
 // One cache and one listener connection per process (on globalThis for the same reason as the Prisma client).
 const holder = globalThis as unknown as { pmPromptCache?: PromptCacheState };
@@ -42,7 +47,8 @@ function create(): PromptCacheState {
     channels: [PROMPT_CHANGES_CHANNEL, API_KEY_CHANGES_CHANNEL],
     pingEveryMs: config.pingMs,
     pingTimeoutMs: Math.min(2_000, config.pingMs),
-    onNotify: (channel, payload) => (channel === API_KEY_CHANGES_CHANNEL ? keys.invalidateAll() : applyChange(cache, payload)),
+    onNotify: (channel, payload) =>
+      channel === API_KEY_CHANGES_CHANNEL ? keys.invalidateAll() : applyChange(cache, payload),
     onListening: () => {
       cache.setListening(true);
       keys.setListening(true);
@@ -53,8 +59,10 @@ function create(): PromptCacheState {
       cache.setListening(false);
       keys.setListening(false);
       downSince = Date.now();
-      console.warn(`prompt cache: change listener down (${error instanceof Error ? error.message : String(error)}); ` +
-        "every resolve reads the database until it is back");
+      console.warn(
+        `prompt cache: change listener down (${error instanceof Error ? error.message : String(error)}); ` +
+          "every resolve reads the database until it is back",
+      );
     },
   });
   // Any write of this instance may have replaced a serving prompt; its NOTIFY follows within milliseconds,
@@ -73,12 +81,16 @@ function applyChange(cache: PhaseCache, payload: string): void {
   } catch {
     // Not ours to understand: forgetting everything is always correct.
   }
-  if (change.all !== true && (typeof change.phase === "string" || change.phase === null)) cache.invalidatePhase(change.phase);
+  if (change.all !== true && (typeof change.phase === "string" || change.phase === null))
+    cache.invalidatePhase(change.phase);
   else cache.invalidateAll();
 }
 
 /** The highest active version of a phase (optionally of one type), or null when none is active. */
-export function servingPrompt(phase: Phase | null, promptType: PromptType | undefined): Promise<Cached<PromptRow | null>> {
+export function servingPrompt(
+  phase: Phase | null,
+  promptType: PromptType | undefined,
+): Promise<Cached<PromptRow | null>> {
   return lookup(phase, `serving:${promptType ?? "*"}`, () => prompts.findServing(db(), { phase, promptType }));
 }
 

@@ -48,12 +48,19 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
     if (stopped || retry) return;
     const delay = Math.min(maxBackoff, minBackoff * 2 ** failures) * (0.8 + Math.random() * 0.4);
     failures++;
-    retry = setTimeout(() => { retry = null; void connect(); }, delay);
+    retry = setTimeout(() => {
+      retry = null;
+      void connect();
+    }, delay);
     retry.unref();
   };
 
   const connect = async () => {
-    const c = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: opts.connectTimeoutMs ?? 2_000, keepAlive: true });
+    const c = new pg.Client({
+      connectionString: opts.url,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 2_000,
+      keepAlive: true,
+    });
     client = c;
     let lost = false;
     const lose = (error: unknown) => {
@@ -91,7 +98,10 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
   const ping = async (c: pg.Client, lose: (error: unknown) => void) => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error("listener connection did not answer a ping")), opts.pingTimeoutMs ?? 2_000);
+      timer = setTimeout(
+        () => reject(new Error("listener connection did not answer a ping")),
+        opts.pingTimeoutMs ?? 2_000,
+      );
     });
     try {
       await Promise.race([c.query("SELECT 1"), timeout]);

@@ -17,7 +17,11 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function clientWithConnectTimeout(ms: number): typeof pg.Client {
   return class extends pg.Client {
     constructor(config?: string | pg.ClientConfig) {
-      super(typeof config === "string" ? { connectionString: config, connectionTimeoutMillis: ms } : { ...config, connectionTimeoutMillis: ms });
+      super(
+        typeof config === "string"
+          ? { connectionString: config, connectionTimeoutMillis: ms }
+          : { ...config, connectionTimeoutMillis: ms },
+      );
     }
   };
 }

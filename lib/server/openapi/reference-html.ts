@@ -7,15 +7,34 @@ import type { OpenApiDocument } from "./document";
  */
 export function referenceHtml(doc: OpenApiDocument): string {
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ path, method, op: op as unknown as Operation })));
+    Object.entries(methods).map(([method, op]) => ({ path, method, op: op as unknown as Operation })),
+  );
   const byTag = new Map<string, typeof operations>();
   for (const o of operations) byTag.set(o.op.tags[0] ?? "Other", [...(byTag.get(o.op.tags[0] ?? "Other") ?? []), o]);
   const anchor = (o: { op: Operation }) => `op-${o.op.operationId}`;
-  const nav = [...byTag].map(([tag, ops]) => `<h3>${esc(tag)}</h3><ul>${ops.map((o) =>
-    `<li><a href="#${anchor(o)}"><span class="m ${o.method}">${o.method.toUpperCase()}</span> ${esc(o.path)}</a></li>`).join("")}</ul>`).join("");
-  const body = [...byTag].map(([tag, ops]) => `<h2>${esc(tag)}</h2>${ops.map((o) => operationHtml(o.path, o.method, o.op, anchor(o))).join("")}`).join("");
-  const components = Object.entries(doc.components.schemas).map(([name, schema]) =>
-    `<section id="schema-${esc(name)}"><h3>${esc(name)}</h3>${schemaBlock(schema, true)}</section>`).join("");
+  const nav = [...byTag]
+    .map(
+      ([tag, ops]) =>
+        `<h3>${esc(tag)}</h3><ul>${ops
+          .map(
+            (o) =>
+              `<li><a href="#${anchor(o)}"><span class="m ${o.method}">${o.method.toUpperCase()}</span> ${esc(o.path)}</a></li>`,
+          )
+          .join("")}</ul>`,
+    )
+    .join("");
+  const body = [...byTag]
+    .map(
+      ([tag, ops]) =>
+        `<h2>${esc(tag)}</h2>${ops.map((o) => operationHtml(o.path, o.method, o.op, anchor(o))).join("")}`,
+    )
+    .join("");
+  const components = Object.entries(doc.components.schemas)
+    .map(
+      ([name, schema]) =>
+        `<section id="schema-${esc(name)}"><h3>${esc(name)}</h3>${schemaBlock(schema, true)}</section>`,
+    )
+    .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(doc.info.title)}</title><style>${CSS}</style></head><body>
 <nav><h1>${esc(doc.info.title)}</h1><p><a href="/api/openapi.json">openapi.json</a> · OpenAPI ${esc(doc.openapi)}</p>${nav}<h3><a href="#schemas">Schemas</a></h3></nav>
@@ -23,7 +42,11 @@ export function referenceHtml(doc: OpenApiDocument): string {
 }
 
 interface Operation {
-  operationId: string; tags: string[]; summary: string; description?: string; security: unknown[];
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  security: unknown[];
   parameters?: { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }[];
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: Record<string, unknown> }> }>;
@@ -31,15 +54,26 @@ interface Operation {
 
 function operationHtml(path: string, method: string, op: Operation, id: string): string {
   const params = op.parameters?.length
-    ? `<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Schema</th></tr>${op.parameters.map((p) =>
-      `<tr><td><code>${esc(p.name)}</code>${p.required ? " <span class=req>required</span>" : ""}${p.description ? `<br>${esc(p.description)}` : ""}</td><td>${esc(p.in)}</td><td>${schemaBlock(p.schema, false)}</td></tr>`).join("")}</table>`
+    ? `<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Schema</th></tr>${op.parameters
+        .map(
+          (p) =>
+            `<tr><td><code>${esc(p.name)}</code>${p.required ? " <span class=req>required</span>" : ""}${p.description ? `<br>${esc(p.description)}` : ""}</td><td>${esc(p.in)}</td><td>${schemaBlock(p.schema, false)}</td></tr>`,
+        )
+        .join("")}</table>`
     : "";
   const request = op.requestBody
-    ? `<h4>Request body</h4>${Object.entries(op.requestBody.content).map(([type, c]) => `<p><code>${esc(type)}</code></p>${schemaBlock(c.schema, false)}`).join("")}`
+    ? `<h4>Request body</h4>${Object.entries(op.requestBody.content)
+        .map(([type, c]) => `<p><code>${esc(type)}</code></p>${schemaBlock(c.schema, false)}`)
+        .join("")}`
     : "";
-  const responses = `<h4>Responses</h4><table>${Object.entries(op.responses).map(([status, r]) =>
-    `<tr><td><b>${esc(status)}</b></td><td>${inline(r.description)}${Object.entries(r.content ?? {}).map(([type, c]) =>
-      `<div><code>${esc(type)}</code> ${schemaBlock(c.schema, false)}</div>`).join("")}</td></tr>`).join("")}</table>`;
+  const responses = `<h4>Responses</h4><table>${Object.entries(op.responses)
+    .map(
+      ([status, r]) =>
+        `<tr><td><b>${esc(status)}</b></td><td>${inline(r.description)}${Object.entries(r.content ?? {})
+          .map(([type, c]) => `<div><code>${esc(type)}</code> ${schemaBlock(c.schema, false)}</div>`)
+          .join("")}</td></tr>`,
+    )
+    .join("")}</table>`;
   const auth = op.security.length ? "Needs a session or an API key" : "Public";
   return `<section class="op" id="${esc(id)}"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3>
 <p>${esc(op.summary)} <span class="muted">· ${auth}</span></p>${op.description ? `<p>${inline(op.description)}</p>` : ""}${params}${request}${responses}</section>`;
@@ -49,7 +83,9 @@ function operationHtml(path: string, method: string, op: Operation, id: string):
 function schemaBlock(schema: Record<string, unknown>, open: boolean): string {
   if (typeof schema.$ref === "string" && Object.keys(schema).length === 1) return refLink(schema.$ref);
   const text = JSON.stringify(schema, null, 2);
-  const html = esc(text).replace(/&quot;#\/components\/schemas\/(\w+)&quot;/g, (_m, name: string) => refLink(`#/components/schemas/${name}`));
+  const html = esc(text).replace(/&quot;#\/components\/schemas\/(\w+)&quot;/g, (_m, name: string) =>
+    refLink(`#/components/schemas/${name}`),
+  );
   if (open || text.length < 120) return `<pre>${html}</pre>`;
   return `<details><summary>${esc(String(schema.type ?? "schema"))}</summary><pre>${html}</pre></details>`;
 }
@@ -65,7 +101,12 @@ function inline(text: string): string {
 }
 
 function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const CSS = `:root{--fg:#1d1d21;--muted:#5c5c66;--line:#e2e2e6;--bg:#f7f7f8;--card:#fff;--accent:#3b5bdb}

@@ -17,7 +17,17 @@ export function listKeys(client: Client): Promise<ApiKeyRow[]> {
   return client.apiKey.findMany({ orderBy: { createdAt: "desc" } });
 }
 
-export function insertKey(tx: Tx, data: { name: string; prefix: string; keyHash: string; scopes: string[]; expiresAt: Date | null; createdBy: string | null }): Promise<ApiKeyRow> {
+export function insertKey(
+  tx: Tx,
+  data: {
+    name: string;
+    prefix: string;
+    keyHash: string;
+    scopes: string[];
+    expiresAt: Date | null;
+    createdBy: string | null;
+  },
+): Promise<ApiKeyRow> {
   return tx.apiKey.create({ data });
 }
 

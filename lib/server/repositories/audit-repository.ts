@@ -22,7 +22,13 @@ export async function insertAudit(tx: Tx | Db, e: AuditInsert): Promise<void> {
   });
 }
 
-export interface AuditQuery { target?: string; actor?: string; action?: string; before?: bigint; limit: number }
+export interface AuditQuery {
+  target?: string;
+  actor?: string;
+  action?: string;
+  before?: bigint;
+  limit: number;
+}
 
 /** Newest first; `before` is the id cursor (ids only grow). */
 export function listAudit(client: Db | Tx, q: AuditQuery) {
@@ -41,18 +47,31 @@ export function listAudit(client: Db | Tx, q: AuditQuery) {
 /** Failed sign-ins for one email from one address since `since` (the login limiter reads the audit log). */
 export function countFailedLogins(client: Db | Tx, email: string, ip: string, since: Date): Promise<number> {
   return client.auditEvent.count({
-    where: { action: "auth.login_failed", targetId: email, createdAt: { gte: since }, after: { path: ["ip"], equals: ip } },
+    where: {
+      action: "auth.login_failed",
+      targetId: email,
+      createdAt: { gte: since },
+      after: { path: ["ip"], equals: ip },
+    },
   });
 }
 
-export interface PhaseChange { phase: string | null; actorType: string; actorLabel: string | null; action: string; createdAt: Date }
+export interface PhaseChange {
+  phase: string | null;
+  actorType: string;
+  actorLabel: string | null;
+  action: string;
+  createdAt: Date;
+}
 
 /**
  * Who changed each phase last: the newest prompt.* event (its target is a prompt id, joined to the
  * prompt for its phase) or phase.rollback event (its target is the phase itself).
  */
 export async function latestChangePerPhase(client: Db | Tx): Promise<PhaseChange[]> {
-  const rows = await client.$queryRaw<{ phase: string | null; actor_type: string; actor_label: string | null; action: string; created_at: Date }[]>`
+  const rows = await client.$queryRaw<
+    { phase: string | null; actor_type: string; actor_label: string | null; action: string; created_at: Date }[]
+  >`
     SELECT DISTINCT ON (phase) phase, actor_type, actor_label, action, created_at FROM (
       SELECT p.coaching_phase AS phase, a.id, a.actor_type, a.actor_label, a.action, a.created_at
         FROM audit_events a JOIN prompts p ON p.id::text = a.target_id
@@ -62,7 +81,13 @@ export async function latestChangePerPhase(client: Db | Tx): Promise<PhaseChange
         FROM audit_events a WHERE a.target_type = 'phase' AND a.action = 'phase.rollback'
     ) events
     ORDER BY phase, id DESC`;
-  return rows.map((r) => ({ phase: r.phase, actorType: r.actor_type, actorLabel: r.actor_label, action: r.action, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    phase: r.phase,
+    actorType: r.actor_type,
+    actorLabel: r.actor_label,
+    action: r.action,
+    createdAt: r.created_at,
+  }));
 }
 
 /** Everything that happened to one prompt version, oldest first (created, renamed, (de)activated). */

@@ -40,7 +40,10 @@ export function findServing(
   });
 }
 
-export async function list(client: Client, q: ListPromptsQuery): Promise<{ items: PromptRow[]; nextCursor: string | null }> {
+export async function list(
+  client: Client,
+  q: ListPromptsQuery,
+): Promise<{ items: PromptRow[]; nextCursor: string | null }> {
   const where: Prisma.PromptWhereInput = {
     ...(q.phase !== undefined ? { coachingPhase: q.phase === "none" ? null : q.phase } : {}),
     ...(q.type ? { promptType: q.type } : {}),
@@ -88,17 +91,29 @@ export async function deactivateAbove(tx: Tx, phase: Phase | null, toVersion: nu
   return rows;
 }
 
-export interface PhaseStats { phase: string | null; servingVersion: number | null; versions: number; lastChange: Date | null }
+export interface PhaseStats {
+  phase: string | null;
+  servingVersion: number | null;
+  versions: number;
+  lastChange: Date | null;
+}
 
 /** One grouped query for the overview: highest active version, count and last change per phase. */
 export async function phaseOverview(client: Client): Promise<PhaseStats[]> {
-  const rows = await client.$queryRaw<{ phase: string | null; serving: number | null; versions: bigint; last_change: Date | null }[]>`
+  const rows = await client.$queryRaw<
+    { phase: string | null; serving: number | null; versions: bigint; last_change: Date | null }[]
+  >`
     SELECT coaching_phase AS phase,
            max(version) FILTER (WHERE is_active) AS serving,
            count(*) AS versions,
            max(updated_at) AS last_change
     FROM prompts GROUP BY coaching_phase`;
-  return rows.map((r) => ({ phase: r.phase, servingVersion: r.serving, versions: Number(r.versions), lastChange: r.last_change }));
+  return rows.map((r) => ({
+    phase: r.phase,
+    servingVersion: r.serving,
+    versions: Number(r.versions),
+    lastChange: r.last_change,
+  }));
 }
 
 /** The phase's highest version, active or not (what a new version is numbered after). */
@@ -106,10 +121,27 @@ export function findLatest(client: Client, phase: Phase | null): Promise<PromptR
   return client.prompt.findFirst({ where: { coachingPhase: phase }, orderBy: { version: "desc" } });
 }
 
-export type PromptSummaryRow = Pick<PromptRow, "id" | "coachingPhase" | "version" | "name" | "promptType" | "isActive" | "createdAt" | "updatedAt">;
-const SUMMARY = { id: true, coachingPhase: true, version: true, name: true, promptType: true, isActive: true, createdAt: true, updatedAt: true } as const;
+export type PromptSummaryRow = Pick<
+  PromptRow,
+  "id" | "coachingPhase" | "version" | "name" | "promptType" | "isActive" | "createdAt" | "updatedAt"
+>;
+const SUMMARY = {
+  id: true,
+  coachingPhase: true,
+  version: true,
+  name: true,
+  promptType: true,
+  isActive: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 /** A phase's versions, newest first, without their bodies (the editor's version list). */
 export function listVersionSummaries(client: Client, phase: Phase | null, limit: number): Promise<PromptSummaryRow[]> {
-  return client.prompt.findMany({ where: { coachingPhase: phase }, select: SUMMARY, orderBy: { version: "desc" }, take: limit });
+  return client.prompt.findMany({
+    where: { coachingPhase: phase },
+    select: SUMMARY,
+    orderBy: { version: "desc" },
+    take: limit,
+  });
 }

@@ -11,7 +11,10 @@ import type { Db, Tx } from "../db/client";
 type Client = Db | Tx;
 
 /** Stored versions sharing an id or a phase+version with the given rows (hash joins, not a scan per key). */
-export function findMatching(client: Client, keys: readonly { id: string; coachingPhase: string | null; version: number }[]): Promise<ExistingPrompt[]> {
+export function findMatching(
+  client: Client,
+  keys: readonly { id: string; coachingPhase: string | null; version: number }[],
+): Promise<ExistingPrompt[]> {
   if (keys.length === 0) return Promise.resolve([]);
   const ids = keys.map((k) => k.id);
   // "" never is a phase value (CHECK constraint), so it can stand in for NULL in the join key.
@@ -27,7 +30,11 @@ export function findMatching(client: Client, keys: readonly { id: string; coachi
 }
 
 /** Inserts the rows as they are (ids, versions, flags, both timestamps), in batches of bounded size. */
-export async function insertRecords(tx: Tx, records: readonly PromptRecord[], onBatch?: (inserted: number) => void): Promise<void> {
+export async function insertRecords(
+  tx: Tx,
+  records: readonly PromptRecord[],
+  onBatch?: (inserted: number) => void,
+): Promise<void> {
   // Small batches on purpose: @prisma/debug keeps the arguments of its last 100 calls, query
   // parameters included, so each batch's JSON stays referenced after the import. At ~250k characters
   // a batch that is at most a few dozen MB; at 4 MB per batch a 10,000-row import kept ~300 MB.
@@ -49,11 +56,22 @@ export async function insertRecords(tx: Tx, records: readonly PromptRecord[], on
 }
 
 async function insertBatch(tx: Tx, batch: readonly PromptRecord[]): Promise<void> {
-  const rows = JSON.stringify(batch.map((r) => ({
-    id: r.id, coaching_phase: r.coachingPhase, version: r.version, name: r.name, description: r.description, body: r.body,
-    required_context_keys: r.requiredContextKeys, allowed_actions: r.allowedActions, prompt_type: r.promptType,
-    is_active: r.isActive, created_at: r.createdAt, updated_at: r.updatedAt,
-  })));
+  const rows = JSON.stringify(
+    batch.map((r) => ({
+      id: r.id,
+      coaching_phase: r.coachingPhase,
+      version: r.version,
+      name: r.name,
+      description: r.description,
+      body: r.body,
+      required_context_keys: r.requiredContextKeys,
+      allowed_actions: r.allowedActions,
+      prompt_type: r.promptType,
+      is_active: r.isActive,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
+    })),
+  );
   // updated_at is kept too: the table's trigger only sets it on UPDATE.
   await tx.$executeRaw`
     INSERT INTO prompts (id, coaching_phase, version, name, description, body, required_context_keys, allowed_actions,

@@ -19,7 +19,10 @@ export function findByName(client: Client, phase: Phase | null, name: string): P
   return client.sampleContext.findFirst({ where: { phase, name } });
 }
 
-export function insert(tx: Tx, data: { phase: Phase | null; name: string; values: Record<string, string>; createdBy: string | null }): Promise<SampleContextRow> {
+export function insert(
+  tx: Tx,
+  data: { phase: Phase | null; name: string; values: Record<string, string>; createdBy: string | null },
+): Promise<SampleContextRow> {
   return tx.sampleContext.create({ data: { ...data, values: data.values as Prisma.InputJsonObject } });
 }
 

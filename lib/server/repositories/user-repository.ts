@@ -22,10 +22,17 @@ export function listUsers(client: Client): Promise<UserRow[]> {
   return client.user.findMany({ orderBy: { email: "asc" } });
 }
 
-export function insertUser(tx: Tx, data: { email: string; name: string | null; passwordHash: string; role: string }): Promise<UserRow> {
+export function insertUser(
+  tx: Tx,
+  data: { email: string; name: string | null; passwordHash: string; role: string },
+): Promise<UserRow> {
   return tx.user.create({ data });
 }
 
-export function updateUser(tx: Tx, id: string, data: Partial<Pick<UserRow, "name" | "role" | "disabled" | "passwordHash">>): Promise<UserRow> {
+export function updateUser(
+  tx: Tx,
+  id: string,
+  data: Partial<Pick<UserRow, "name" | "role" | "disabled" | "passwordHash">>,
+): Promise<UserRow> {
   return tx.user.update({ where: { id }, data });
 }

@@ -14,15 +14,31 @@ import { parseInput } from "./parse-input";
 import { isUuid } from "@/lib/domain/ids";
 
 export interface ApiKeyDto {
-  id: string; name: string; prefix: string; scopes: Scope[]; expiresAt: string | null; revokedAt: string | null;
-  lastUsedAt: string | null; createdAt: string; status: "active" | "revoked" | "expired";
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: Scope[];
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  createdAt: string;
+  status: "active" | "revoked" | "expired";
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function toApiKeyDto(k: ApiKeyRow, now = new Date()): ApiKeyDto {
   const status = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= now ? "expired" : "active";
-  return { id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes as Scope[], expiresAt: iso(k.expiresAt), revokedAt: iso(k.revokedAt),
-    lastUsedAt: iso(k.lastUsedAt), createdAt: k.createdAt.toISOString(), status };
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    scopes: k.scopes as Scope[],
+    expiresAt: iso(k.expiresAt),
+    revokedAt: iso(k.revokedAt),
+    lastUsedAt: iso(k.lastUsedAt),
+    createdAt: k.createdAt.toISOString(),
+    status,
+  };
 }
 
 const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
@@ -34,12 +50,19 @@ export async function createApiKey(caller: Caller, input: unknown): Promise<{ ke
   const key = `pm_${randomBytes(32).toString("base64url")}`;
   const row = await inTransaction(async (tx) => {
     const created = await keys.insertKey(tx, {
-      name: data.name, prefix: key.slice(0, 11), keyHash: hashKey(key), scopes: data.scopes,
+      name: data.name,
+      prefix: key.slice(0, 11),
+      keyHash: hashKey(key),
+      scopes: data.scopes,
       expiresAt: data.expiresAt ? new Date(data.expiresAt) : null,
       createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
     });
-    await recordAudit(tx, caller, { action: "api_key.create", targetType: "api_key", targetId: created.id,
-      after: { name: created.name, prefix: created.prefix, scopes: created.scopes, expiresAt: iso(created.expiresAt) } });
+    await recordAudit(tx, caller, {
+      action: "api_key.create",
+      targetType: "api_key",
+      targetId: created.id,
+      after: { name: created.name, prefix: created.prefix, scopes: created.scopes, expiresAt: iso(created.expiresAt) },
+    });
     return created;
   });
   return { key, apiKey: toApiKeyDto(row) };
@@ -58,8 +81,13 @@ export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyDt
     if (!before) throw new AppError("not_found", `No API key with id ${id}`);
     if (before.revokedAt) return toApiKeyDto(before);
     const after = await keys.revokeKey(tx, id, new Date());
-    await recordAudit(tx, caller, { action: "api_key.revoke", targetType: "api_key", targetId: id,
-      before: { revokedAt: null }, after: { revokedAt: iso(after.revokedAt) } });
+    await recordAudit(tx, caller, {
+      action: "api_key.revoke",
+      targetType: "api_key",
+      targetId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: iso(after.revokedAt) },
+    });
     return toApiKeyDto(after);
   });
 }

@@ -8,12 +8,24 @@ import { listAudit } from "../repositories/audit-repository";
 import { parseInput } from "./parse-input";
 
 export interface AuditEventDto {
-  id: string; actorType: string; actorId: string | null; actorLabel: string | null; action: string;
-  targetType: string; targetId: string | null; before: unknown; after: unknown; requestId: string | null; createdAt: string;
+  id: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  createdAt: string;
 }
 
 /** Admins read the log newest first; `nextCursor` is passed back as `before`. */
-export async function listAuditEvents(caller: Caller, query: unknown): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
+export async function listAuditEvents(
+  caller: Caller,
+  query: unknown,
+): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
   authorize(caller, "admin");
   const q = parseInput(auditQuerySchema, query);
   const rows = await withDbErrors(() => listAudit(db(), { ...q, limit: q.limit + 1 }));

@@ -4,11 +4,22 @@ import type { Tx } from "../db/client";
 import { insertAudit } from "../repositories/audit-repository";
 
 export type AuditAction =
-  | "prompt.create" | "prompt.update" | "prompt.activate" | "prompt.deactivate" | "phase.rollback" | "prompt.import"
-  | "user.create" | "user.update" | "user.disable" | "user.password"
-  | "api_key.create" | "api_key.revoke"
+  | "prompt.create"
+  | "prompt.update"
+  | "prompt.activate"
+  | "prompt.deactivate"
+  | "phase.rollback"
+  | "prompt.import"
+  | "user.create"
+  | "user.update"
+  | "user.disable"
+  | "user.password"
+  | "api_key.create"
+  | "api_key.revoke"
   | "auth.login_failed"
-  | "sample_context.create" | "sample_context.update" | "sample_context.delete";
+  | "sample_context.create"
+  | "sample_context.update"
+  | "sample_context.delete";
 
 export interface AuditEventInput {
   action: AuditAction;
@@ -22,9 +33,12 @@ export interface AuditEventInput {
 export function recordAudit(tx: Tx, caller: Caller, event: AuditEventInput): Promise<void> {
   const a = caller.actor;
   const actor =
-    a.kind === "user" ? { actorType: "user" as const, actorId: a.id, actorLabel: a.email }
-    : a.kind === "api_key" ? { actorType: "api_key" as const, actorId: a.id, actorLabel: a.name }
-    : a.kind === "system" ? { actorType: "system" as const, actorId: null, actorLabel: a.name }
-    : { actorType: "anonymous" as const, actorId: null, actorLabel: null };
+    a.kind === "user"
+      ? { actorType: "user" as const, actorId: a.id, actorLabel: a.email }
+      : a.kind === "api_key"
+        ? { actorType: "api_key" as const, actorId: a.id, actorLabel: a.name }
+        : a.kind === "system"
+          ? { actorType: "system" as const, actorId: null, actorLabel: a.name }
+          : { actorType: "anonymous" as const, actorId: null, actorLabel: null };
   return insertAudit(tx, { ...actor, ...event, requestId: caller.requestId });
 }

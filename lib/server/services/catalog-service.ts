@@ -1,9 +1,20 @@
 import "server-only";
 import type { Caller } from "../auth/actor";
 import { authenticated } from "../auth/authorize";
-import { ACTIONS, ACTION_TYPE_VALUES, CONTEXT_KEYS, PHASES, PROMPT_TYPES, actionJsonSchema } from "@/lib/domain/catalog";
+import {
+  ACTIONS,
+  ACTION_TYPE_VALUES,
+  CONTEXT_KEYS,
+  PHASES,
+  PROMPT_TYPES,
+  actionJsonSchema,
+} from "@/lib/domain/catalog";
 
-export interface CatalogEntry { value: string; label: string; description: string }
+export interface CatalogEntry {
+  value: string;
+  label: string;
+  description: string;
+}
 
 /** The catalog as the API and the UI see it (built once; it is code, not data). */
 const catalog = {

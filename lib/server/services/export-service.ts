@@ -8,14 +8,21 @@ import { withDbErrors } from "../db/errors";
 import { exportRecords } from "../repositories/prompt-transfer-repository";
 import { parseInput } from "./parse-input";
 
-export interface ExportFile { format: ExportFormat; fileName: string; count: number; text: string }
+export interface ExportFile {
+  format: ExportFormat;
+  fileName: string;
+  count: number;
+  text: string;
+}
 
 /** All versions, or those matching the filters of the prompt list, as a native or Django file. */
 export async function exportPrompts(caller: Caller, query: unknown): Promise<ExportFile> {
   authorize(caller, "prompts:read");
   const q = parseInput(exportQuerySchema, query);
   const records = await withDbErrors(() => exportRecords(db(), q));
-  const filters = [q.phase, q.type, q.active === undefined ? undefined : q.active ? "active" : "inactive"].filter(Boolean);
+  const filters = [q.phase, q.type, q.active === undefined ? undefined : q.active ? "active" : "inactive"].filter(
+    Boolean,
+  );
   return {
     format: q.format,
     fileName: `prompts${filters.length ? `-${filters.join("-")}` : ""}.${q.format}.json`,

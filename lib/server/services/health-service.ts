@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "../db/client";
 
-export interface Health { status: "ok" | "degraded"; db: "up" | "down" }
+export interface Health {
+  status: "ok" | "degraded";
+  db: "up" | "down";
+}
 
 /** One trivial query with a short deadline: cheap enough for load balancers to poll. */
 export async function checkHealth(): Promise<Health> {

@@ -3,7 +3,13 @@ import { setImmediate as nextTick } from "node:timers/promises";
 import type { Phase } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import {
-  checkRow, planImport, readPromptFile, resolveOptions, type CheckedRow, type FileFormat, type ResolvedOptions,
+  checkRow,
+  planImport,
+  readPromptFile,
+  resolveOptions,
+  type CheckedRow,
+  type FileFormat,
+  type ResolvedOptions,
 } from "@/lib/domain/prompt-files";
 import { importRequestSchema, type ImportProgress, type ImportReport } from "@/lib/domain/schemas/import";
 import type { Caller } from "../auth/actor";
@@ -15,7 +21,9 @@ import * as transfer from "../repositories/prompt-transfer-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 
-export interface ImportHooks { onProgress?: (progress: ImportProgress) => void }
+export interface ImportHooks {
+  onProgress?: (progress: ImportProgress) => void;
+}
 
 const CHECK_SLICE = 500;
 
@@ -40,27 +48,44 @@ export async function importPrompts(caller: Caller, input: unknown, hooks: Impor
     for (const phase of phasesOf(checked)) await prompts.lockPhase(tx, phase);
     const { report, toInsert } = plan(false, await databaseState(tx, checked));
     if (!report.canApply) return report;
-    const progress = (done: number) => hooks.onProgress?.({ type: "progress", stage: "insert", done, total: toInsert.length });
+    const progress = (done: number) =>
+      hooks.onProgress?.({ type: "progress", stage: "insert", done, total: toInsert.length });
     progress(0);
     await transfer.insertRecords(tx, toInsert, progress);
     await recordAudit(tx, caller, {
-      action: "prompt.import", targetType: "import", targetId: request.source ?? null,
-      after: { format: file.format, total: report.total, counts: report.counts, inserted: toInsert.length, options: request.options },
+      action: "prompt.import",
+      targetType: "import",
+      targetId: request.source ?? null,
+      after: {
+        format: file.format,
+        total: report.total,
+        counts: report.counts,
+        inserted: toInsert.length,
+        options: request.options,
+      },
     });
     return { ...report, applied: true, inserted: toInsert.length };
   });
   if (!report.applied) {
     const blocked = report.counts.blocked;
     const optionErrors = report.problems.filter((p) => p.severity === "error").length;
-    const reasons = [blocked && `${blocked} row${blocked === 1 ? " needs" : "s need"} a decision or a fix`,
-      optionErrors && `${optionErrors} option${optionErrors === 1 ? " is" : "s are"} invalid`].filter(Boolean).join(" and ");
+    const reasons = [
+      blocked && `${blocked} row${blocked === 1 ? " needs" : "s need"} a decision or a fix`,
+      optionErrors && `${optionErrors} option${optionErrors === 1 ? " is" : "s are"} invalid`,
+    ]
+      .filter(Boolean)
+      .join(" and ");
     throw new AppError("invalid_request", `Nothing imported: ${reasons}; see details.report`, { report });
   }
   return report;
 }
 
 /** Checks rows in slices and yields to the event loop between them, so progress reaches the client. */
-async function checkInSlices(file: { format: FileFormat; rows: unknown[] }, options: ResolvedOptions, onProgress?: ImportHooks["onProgress"]) {
+async function checkInSlices(
+  file: { format: FileFormat; rows: unknown[] },
+  options: ResolvedOptions,
+  onProgress?: ImportHooks["onProgress"],
+) {
   const checked: CheckedRow[] = [];
   const total = file.rows.length;
   for (let start = 0; start < total; start += CHECK_SLICE) {
@@ -80,7 +105,9 @@ async function databaseState(client: Db | Tx, checked: readonly CheckedRow[]): P
   // One after the other: inside a transaction both run on the same connection anyway.
   const existing = await transfer.findMatching(client, keys);
   const overview = await prompts.phaseOverview(client);
-  const servingVersions = new Map(overview.flatMap((r) => (r.servingVersion === null ? [] : [[r.phase, r.servingVersion] as const])));
+  const servingVersions = new Map(
+    overview.flatMap((r) => (r.servingVersion === null ? [] : [[r.phase, r.servingVersion] as const])),
+  );
   return { existing, servingVersions };
 }
 

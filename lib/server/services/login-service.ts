@@ -18,7 +18,9 @@ export async function assertLoginAllowed(email: string, ip: string): Promise<voi
   const since = new Date(Date.now() - LOGIN_LIMIT.windowMs);
   const failures = await withDbErrors(() => countFailedLogins(db(), email.trim().toLowerCase(), ip, since));
   if (failures >= LOGIN_LIMIT.attempts) {
-    throw new AppError("rate_limited", "Too many failed sign-ins; wait 15 minutes and try again", { retryAfterSeconds: LOGIN_LIMIT.windowMs / 1000 });
+    throw new AppError("rate_limited", "Too many failed sign-ins; wait 15 minutes and try again", {
+      retryAfterSeconds: LOGIN_LIMIT.windowMs / 1000,
+    });
   }
 }
 
@@ -37,9 +39,13 @@ export async function verifyLogin(input: unknown, ip: string, requestId: string)
     return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role };
   }
   const caller: Caller = { actor: { kind: "anonymous" }, requestId };
-  await inTransaction((tx) => recordAudit(tx, caller, {
-    action: "auth.login_failed", targetType: "auth", targetId: email.toLowerCase(),
-    after: { ip, reason: user ? (user.disabled && ok ? "disabled" : "bad_password") : "unknown_email" },
-  }));
+  await inTransaction((tx) =>
+    recordAudit(tx, caller, {
+      action: "auth.login_failed",
+      targetType: "auth",
+      targetId: email.toLowerCase(),
+      after: { ip, reason: user ? (user.disabled && ok ? "disabled" : "bad_password") : "unknown_email" },
+    }),
+  );
   return null;
 }

@@ -8,9 +8,13 @@ import { latestChangePerPhase } from "../repositories/audit-repository";
 import { phaseOverview } from "../repositories/prompt-repository";
 
 export interface PhaseOverviewRow {
-  phase: string | null; servingVersion: number | null; versions: number; lastChange: string | null;
+  phase: string | null;
+  servingVersion: number | null;
+  versions: number;
+  lastChange: string | null;
   /** Who made the phase's latest audited change (email, key or system name) and what it was. */
-  lastChangeBy: string | null; lastChangeAction: string | null;
+  lastChangeBy: string | null;
+  lastChangeAction: string | null;
 }
 
 /** Every phase (and the phase-less prompts) with its serving version, version count and last change. */
@@ -23,8 +27,12 @@ export async function servingOverview(caller: Caller): Promise<PhaseOverviewRow[
     const r = byPhase.get(phase);
     const c = changeByPhase.get(phase);
     return {
-      phase, servingVersion: r?.servingVersion ?? null, versions: r?.versions ?? 0, lastChange: r?.lastChange?.toISOString() ?? null,
-      lastChangeBy: c ? (c.actorLabel ?? c.actorType) : null, lastChangeAction: c?.action ?? null,
+      phase,
+      servingVersion: r?.servingVersion ?? null,
+      versions: r?.versions ?? 0,
+      lastChange: r?.lastChange?.toISOString() ?? null,
+      lastChangeBy: c ? (c.actorLabel ?? c.actorType) : null,
+      lastChangeAction: c?.action ?? null,
     };
   });
 }

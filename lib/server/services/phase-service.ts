@@ -11,10 +11,19 @@ import { toPromptDto, type PromptDto } from "./prompt-dto";
 
 /** A version in the editor's list: everything but the content. */
 export interface VersionSummaryDto {
-  id: string; version: number; name: string | null; promptType: string; isActive: boolean; createdAt: string;
+  id: string;
+  version: number;
+  name: string | null;
+  promptType: string;
+  isActive: boolean;
+  createdAt: string;
 }
 
-export interface VersionEventDto { action: string; actor: string; at: string }
+export interface VersionEventDto {
+  action: string;
+  actor: string;
+  at: string;
+}
 
 /** The editor shows this many versions; older ones are in the versions table (filtered by phase). */
 export const VERSION_LIST_LIMIT = 200;
@@ -23,17 +32,28 @@ export async function listPhaseVersions(caller: Caller, phase: Phase | null): Pr
   authorize(caller, "prompts:read");
   const rows = await withDbErrors(() => prompts.listVersionSummaries(db(), phase, VERSION_LIST_LIMIT));
   return rows.map((r) => ({
-    id: r.id, version: r.version, name: r.name, promptType: r.promptType, isActive: r.isActive, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    promptType: r.promptType,
+    isActive: r.isActive,
+    createdAt: r.createdAt.toISOString(),
   }));
 }
 
 /** One version of a phase; 404 `version_not_found` when the phase has no such version. */
 export async function getPhaseVersion(caller: Caller, phase: Phase | null, version: number): Promise<PromptDto> {
   authorize(caller, "prompts:read");
-  const row = Number.isSafeInteger(version) && version >= 1
-    ? await withDbErrors(() => prompts.findByPhaseVersion(db(), phase, version))
-    : null;
-  if (!row) throw new AppError("version_not_found", `Version ${version} of ${phase ?? "the prompts without a phase"} does not exist`, { phase, version });
+  const row =
+    Number.isSafeInteger(version) && version >= 1
+      ? await withDbErrors(() => prompts.findByPhaseVersion(db(), phase, version))
+      : null;
+  if (!row)
+    throw new AppError(
+      "version_not_found",
+      `Version ${version} of ${phase ?? "the prompts without a phase"} does not exist`,
+      { phase, version },
+    );
   return toPromptDto(row);
 }
 

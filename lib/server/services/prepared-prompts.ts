@@ -8,8 +8,14 @@ import type { PromptRow } from "../repositories/prompt-repository";
 // columns never change in place (the database refuses it), so a row's preparation never goes stale.
 const preparations = new WeakMap<PromptRow, PreparedPrompt>();
 
-export function prepareContent(content: Pick<PromptRow, "body" | "requiredContextKeys" | "allowedActions">): PreparedPrompt {
-  return preparePrompt({ body: content.body, requiredContextKeys: content.requiredContextKeys, allowedActions: content.allowedActions as ActionType[] });
+export function prepareContent(
+  content: Pick<PromptRow, "body" | "requiredContextKeys" | "allowedActions">,
+): PreparedPrompt {
+  return preparePrompt({
+    body: content.body,
+    requiredContextKeys: content.requiredContextKeys,
+    allowedActions: content.allowedActions as ActionType[],
+  });
 }
 
 export function preparedRow(row: PromptRow): PreparedPrompt {

@@ -16,7 +16,13 @@ export async function previewPrompt(caller: Caller, input: unknown): Promise<Res
   const context = Object.fromEntries(Object.entries(req.context).filter(([, v]) => typeof v === "string" && v !== ""));
   return resolvePrompt(
     caller,
-    { phase: req.phase ?? undefined, version: req.version, promptType: req.promptType, context, provider: req.provider },
+    {
+      phase: req.phase ?? undefined,
+      version: req.version,
+      promptType: req.promptType,
+      context,
+      provider: req.provider,
+    },
     { includeInactive: req.version !== undefined, draft: req.draft },
   );
 }

@@ -2,7 +2,11 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { assertValidTemplate } from "@/lib/domain/template";
 import {
-  CONTENT_FIELDS, createPromptSchema, listPromptsQuery, rollbackSchema, updatePromptSchema,
+  CONTENT_FIELDS,
+  createPromptSchema,
+  listPromptsQuery,
+  rollbackSchema,
+  updatePromptSchema,
 } from "@/lib/domain/schemas/prompt";
 import type { Phase } from "@/lib/domain/catalog";
 import type { Caller } from "../auth/actor";
@@ -16,7 +20,10 @@ import { parseInput } from "./parse-input";
 import { toPromptDto, type PromptDto } from "./prompt-dto";
 import { isUuid } from "@/lib/domain/ids";
 
-export async function listPrompts(caller: Caller, query: unknown): Promise<{ items: PromptDto[]; nextCursor: string | null }> {
+export async function listPrompts(
+  caller: Caller,
+  query: unknown,
+): Promise<{ items: PromptDto[]; nextCursor: string | null }> {
   authorize(caller, "prompts:read");
   const q = parseInput(listPromptsQuery, query);
   const page = await withDbErrors(() => prompts.list(db(), q));
@@ -40,7 +47,11 @@ export interface CreatePromptOptions {
 }
 
 /** Saves a new version: the next number for its phase, assigned under a per-phase lock. */
-export async function createPrompt(caller: Caller, input: unknown, options: CreatePromptOptions = {}): Promise<PromptDto> {
+export async function createPrompt(
+  caller: Caller,
+  input: unknown,
+  options: CreatePromptOptions = {},
+): Promise<PromptDto> {
   authorize(caller, "prompts:write");
   const data = parseInput(createPromptSchema, input);
   assertValidTemplate(data.body);
@@ -50,12 +61,19 @@ export async function createPrompt(caller: Caller, input: unknown, options: Crea
       await prompts.lockPhase(tx, data.coachingPhase);
       const latest = await prompts.findLatest(tx, data.coachingPhase);
       if ((latest?.version ?? null) !== options.expectedLatestVersion) {
-        throw new AppError("conflict", `Version ${latest?.version} was saved after the version you started from`,
-          { expectedLatestVersion: options.expectedLatestVersion, latest: latest ? toPromptDto(latest) : null });
+        throw new AppError("conflict", `Version ${latest?.version} was saved after the version you started from`, {
+          expectedLatestVersion: options.expectedLatestVersion,
+          latest: latest ? toPromptDto(latest) : null,
+        });
       }
     }
     const created = await prompts.insertNextVersion(tx, data);
-    await recordAudit(tx, caller, { action: "prompt.create", targetType: "prompt", targetId: created.id, after: auditView(created) });
+    await recordAudit(tx, caller, {
+      action: "prompt.create",
+      targetType: "prompt",
+      targetId: created.id,
+      after: auditView(created),
+    });
     return created;
   });
   return toPromptDto(row);
@@ -67,8 +85,11 @@ export async function updatePrompt(caller: Caller, id: string, input: unknown): 
   if (input && typeof input === "object") {
     const content = CONTENT_FIELDS.filter((f) => f in input);
     if (content.length) {
-      throw new AppError("immutable_field", `${content.join(", ")} cannot change in place: save a new version instead`,
-        { fields: content });
+      throw new AppError(
+        "immutable_field",
+        `${content.join(", ")} cannot change in place: save a new version instead`,
+        { fields: content },
+      );
     }
   }
   const patch = parseInput(updatePromptSchema, input);
@@ -77,14 +98,26 @@ export async function updatePrompt(caller: Caller, id: string, input: unknown): 
     const before = await prompts.findById(tx, id);
     if (!before) throw new AppError("not_found", `No prompt with id ${id}`);
     const after = await prompts.updateMeta(tx, id, patch);
-    const action = before.isActive === after.isActive ? "prompt.update" : after.isActive ? "prompt.activate" : "prompt.deactivate";
-    await recordAudit(tx, caller, { action, targetType: "prompt", targetId: id, before: metaView(before), after: metaView(after) });
+    const action =
+      before.isActive === after.isActive ? "prompt.update" : after.isActive ? "prompt.activate" : "prompt.deactivate";
+    await recordAudit(tx, caller, {
+      action,
+      targetType: "prompt",
+      targetId: id,
+      before: metaView(before),
+      after: metaView(after),
+    });
     return after;
   });
   return toPromptDto(row);
 }
 
-export interface RollbackResult { phase: Phase; servingVersion: number; activated: boolean; deactivated: PromptDto[] }
+export interface RollbackResult {
+  phase: Phase;
+  servingVersion: number;
+  activated: boolean;
+  deactivated: PromptDto[];
+}
 
 /**
  * Rolls a phase back to `toVersion`: deactivates every active version above it and activates it if it
@@ -96,14 +129,21 @@ export async function rollbackPhase(caller: Caller, phase: Phase, input: unknown
   return inTransaction(async (tx) => {
     await prompts.lockPhase(tx, phase);
     const target = await prompts.findByPhaseVersion(tx, phase, toVersion);
-    if (!target) throw new AppError("version_not_found", `${phase} has no version ${toVersion}`, { phase, version: toVersion });
+    if (!target)
+      throw new AppError("version_not_found", `${phase} has no version ${toVersion}`, { phase, version: toVersion });
     const servingBefore = (await prompts.findServing(tx, { phase }))?.version ?? null;
     const deactivated = await prompts.deactivateAbove(tx, phase, toVersion);
     if (!target.isActive) await prompts.updateMeta(tx, target.id, { isActive: true });
     await recordAudit(tx, caller, {
-      action: "phase.rollback", targetType: "phase", targetId: phase,
+      action: "phase.rollback",
+      targetType: "phase",
+      targetId: phase,
       before: { servingVersion: servingBefore },
-      after: { servingVersion: toVersion, activated: !target.isActive, deactivatedVersions: deactivated.map((p) => p.version) },
+      after: {
+        servingVersion: toVersion,
+        activated: !target.isActive,
+        deactivatedVersions: deactivated.map((p) => p.version),
+      },
     });
     return { phase, servingVersion: toVersion, activated: !target.isActive, deactivated: deactivated.map(toPromptDto) };
   });

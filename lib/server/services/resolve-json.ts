@@ -35,12 +35,16 @@ function responseFormatJson(format: Record<string, unknown>): string {
 }
 
 export function resolveResultJson(result: ResolveResult): string {
-  const escaped = result.sections.map((s) => (STATIC_KINDS.has(s.kind) ? escapedStatic(s.text) : JSON.stringify(s.text)));
+  const escaped = result.sections.map((s) =>
+    STATIC_KINDS.has(s.kind) ? escapedStatic(s.text) : JSON.stringify(s.text),
+  );
   // `text` is the sections joined by a blank line; checked, not assumed, before reusing their escapes.
   const joined = result.sections.map((s) => s.text).join("\n\n") === result.text;
   const text = joined ? `"${escaped.map((e) => e.slice(1, -1)).join("\\n\\n")}"` : JSON.stringify(result.text);
   const sections = result.sections.map((s, i) => `{"kind":${JSON.stringify(s.kind)},"text":${escaped[i]}}`).join(",");
-  return `{"prompt":${JSON.stringify(result.prompt)},"text":${text},"sections":[${sections}],` +
+  return (
+    `{"prompt":${JSON.stringify(result.prompt)},"text":${text},"sections":[${sections}],` +
     `"allowedActions":${JSON.stringify(result.allowedActions)},"requiredContextKeys":${JSON.stringify(result.requiredContextKeys)},` +
-    `"responseFormat":${responseFormatJson(result.responseFormat)}}`;
+    `"responseFormat":${responseFormatJson(result.responseFormat)}}`
+  );
 }

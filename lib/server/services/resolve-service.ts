@@ -23,15 +23,24 @@ export interface ResolveResult {
 }
 
 /** Options only the authoring UI uses: preview an inactive version or unsaved editor content. */
-export interface ResolveOptions { includeInactive?: boolean; draft?: Pick<PromptRow, "body" | "requiredContextKeys" | "allowedActions"> }
+export interface ResolveOptions {
+  includeInactive?: boolean;
+  draft?: Pick<PromptRow, "body" | "requiredContextKeys" | "allowedActions">;
+}
 
-export async function resolvePrompt(caller: Caller, input: unknown, options: ResolveOptions = {}): Promise<ResolveResult> {
+export async function resolvePrompt(
+  caller: Caller,
+  input: unknown,
+  options: ResolveOptions = {},
+): Promise<ResolveResult> {
   return (await resolveWithCacheStatus(caller, input, options)).result;
 }
 
 /** Resolve, plus how its prompts were found (the route reports it in X-Prompt-Cache). */
 export async function resolveWithCacheStatus(
-  caller: Caller, input: unknown, options: ResolveOptions = {},
+  caller: Caller,
+  input: unknown,
+  options: ResolveOptions = {},
 ): Promise<{ result: ResolveResult; cache: CacheStatus }> {
   authorize(caller, "resolve");
   const req = parseInput(resolveRequestSchema, input);
@@ -51,7 +60,13 @@ export async function resolveWithCacheStatus(
     provider: req.provider as Provider,
   });
   const result: ResolveResult = {
-    prompt: { id: prompt.id, phase: prompt.coachingPhase, version: prompt.version, name: prompt.name, promptType: prompt.promptType },
+    prompt: {
+      id: prompt.id,
+      phase: prompt.coachingPhase,
+      version: prompt.version,
+      name: prompt.name,
+      promptType: prompt.promptType,
+    },
     text: assembled.text,
     sections: assembled.sections,
     allowedActions: content.allowedActions,
@@ -68,7 +83,10 @@ function worst(a: CacheStatus, b: CacheStatus): CacheStatus {
 }
 
 async function findPrompt(
-  phase: Phase | null, promptType: PromptType | undefined, version: number | undefined, includeInactive = false,
+  phase: Phase | null,
+  promptType: PromptType | undefined,
+  version: number | undefined,
+  includeInactive = false,
 ): Promise<Cached<PromptRow>> {
   // Authoring previews (includeInactive) read the database directly: they must show what was just saved.
   const where = phase ? `phase ${phase}` : `prompts without a phase${promptType ? ` of type ${promptType}` : ""}`;
@@ -86,8 +104,12 @@ async function findPrompt(
   const usable = row && (row.isActive || includeInactive);
   if (row && usable && (!promptType || row.promptType === promptType)) return { value: row, status: pinned.status };
   const reason = row ? (usable ? `is not of type ${promptType}` : "exists but is inactive") : "does not exist";
-  throw new AppError("version_not_found", `Version ${version} of ${where} ${reason}`,
-    { phase, version, exists: Boolean(row), isActive: row?.isActive ?? null });
+  throw new AppError("version_not_found", `Version ${version} of ${where} ${reason}`, {
+    phase,
+    version,
+    exists: Boolean(row),
+    isActive: row?.isActive ?? null,
+  });
 }
 
 async function uncached<V>(query: () => Promise<V>): Promise<Cached<V>> {

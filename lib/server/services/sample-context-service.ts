@@ -20,11 +20,21 @@ import { isUuid } from "@/lib/domain/ids";
 const PERMISSION = "prompts:read";
 
 export interface SampleContextDto {
-  id: string; phase: string | null; name: string; values: Record<string, string>; updatedAt: string;
+  id: string;
+  phase: string | null;
+  name: string;
+  values: Record<string, string>;
+  updatedAt: string;
 }
 
 function toDto(row: SampleContextRow): SampleContextDto {
-  return { id: row.id, phase: row.phase, name: row.name, values: row.values as Record<string, string>, updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    phase: row.phase,
+    name: row.name,
+    values: row.values as Record<string, string>,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export async function listSampleContexts(caller: Caller, phase: Phase | null): Promise<SampleContextDto[]> {
@@ -33,24 +43,41 @@ export async function listSampleContexts(caller: Caller, phase: Phase | null): P
 }
 
 /** Saves by name: a new name creates a sample, an existing one (same phase) gets the new values. */
-export async function saveSampleContext(caller: Caller, input: unknown): Promise<{ sample: SampleContextDto; created: boolean }> {
+export async function saveSampleContext(
+  caller: Caller,
+  input: unknown,
+): Promise<{ sample: SampleContextDto; created: boolean }> {
   authorize(caller, PERMISSION);
   const data = parseInput(saveSampleContextSchema, input);
-  const values = Object.fromEntries(Object.entries(data.values).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const values = Object.fromEntries(
+    Object.entries(data.values).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
   return inTransaction(async (tx) => {
     await samples.lockName(tx, data.phase, data.name);
     const existing = await samples.findByName(tx, data.phase, data.name);
     if (existing) {
       const row = await samples.updateValues(tx, existing.id, values);
-      await recordAudit(tx, caller, { action: "sample_context.update", targetType: "sample_context", targetId: row.id,
+      await recordAudit(tx, caller, {
+        action: "sample_context.update",
+        targetType: "sample_context",
+        targetId: row.id,
         before: { phase: existing.phase, name: existing.name, keys: Object.keys(existing.values as object) },
-        after: { phase: row.phase, name: row.name, keys: Object.keys(values) } });
+        after: { phase: row.phase, name: row.name, keys: Object.keys(values) },
+      });
       return { sample: toDto(row), created: false };
     }
-    const row = await samples.insert(tx, { phase: data.phase, name: data.name, values,
-      createdBy: caller.actor.kind === "user" ? caller.actor.id : null });
-    await recordAudit(tx, caller, { action: "sample_context.create", targetType: "sample_context", targetId: row.id,
-      after: { phase: row.phase, name: row.name, keys: Object.keys(values) } });
+    const row = await samples.insert(tx, {
+      phase: data.phase,
+      name: data.name,
+      values,
+      createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
+    });
+    await recordAudit(tx, caller, {
+      action: "sample_context.create",
+      targetType: "sample_context",
+      targetId: row.id,
+      after: { phase: row.phase, name: row.name, keys: Object.keys(values) },
+    });
     return { sample: toDto(row), created: true };
   });
 }
@@ -62,8 +89,12 @@ export async function deleteSampleContext(caller: Caller, id: string): Promise<{
     if (!row) throw new AppError("not_found", `No sample context with id ${id}`);
     await samples.remove(tx, id);
     // The values go into the audit row so a deleted sample can be restored by hand.
-    await recordAudit(tx, caller, { action: "sample_context.delete", targetType: "sample_context", targetId: id,
-      before: { phase: row.phase, name: row.name, values: row.values } });
+    await recordAudit(tx, caller, {
+      action: "sample_context.delete",
+      targetType: "sample_context",
+      targetId: id,
+      before: { phase: row.phase, name: row.name, values: row.values },
+    });
     return { id };
   });
 }

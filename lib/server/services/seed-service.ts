@@ -19,7 +19,12 @@ export async function seedDemoPrompts(opts: { onlyIfEmpty: boolean }): Promise<n
     if (opts.onlyIfEmpty && (await prompts.count(tx)) > 0) return 0;
     for (const p of data) {
       const row = await prompts.insertNextVersion(tx, p);
-      await recordAudit(tx, SEED_CALLER, { action: "prompt.create", targetType: "prompt", targetId: row.id, after: { phase: row.coachingPhase, version: row.version, seed: "demo" } });
+      await recordAudit(tx, SEED_CALLER, {
+        action: "prompt.create",
+        targetType: "prompt",
+        targetId: row.id,
+        after: { phase: row.coachingPhase, version: row.version, seed: "demo" },
+      });
     }
     return data.length;
   });

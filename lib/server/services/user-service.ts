@@ -13,10 +13,26 @@ import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { isUuid } from "@/lib/domain/ids";
 
-export interface UserDto { id: string; email: string; name: string | null; role: Role; disabled: boolean; createdAt: string; updatedAt: string }
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
 
 export function toUserDto(u: UserRow): UserDto {
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, disabled: u.disabled, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    disabled: u.disabled,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
 }
 const auditView = (u: UserRow) => ({ email: u.email, name: u.name, role: u.role, disabled: u.disabled });
 
@@ -25,9 +41,15 @@ export async function createUser(caller: Caller, input: unknown): Promise<UserDt
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
   return inTransaction(async (tx) => {
-    if (await users.findUserByEmail(tx, data.email)) throw new AppError("conflict", `A user with email ${data.email} already exists`);
+    if (await users.findUserByEmail(tx, data.email))
+      throw new AppError("conflict", `A user with email ${data.email} already exists`);
     const user = await users.insertUser(tx, { email: data.email, name: data.name, passwordHash, role: data.role });
-    await recordAudit(tx, caller, { action: "user.create", targetType: "user", targetId: user.id, after: auditView(user) });
+    await recordAudit(tx, caller, {
+      action: "user.create",
+      targetType: "user",
+      targetId: user.id,
+      after: auditView(user),
+    });
     return toUserDto(user);
   });
 }
@@ -45,13 +67,27 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
   return inTransaction(async (tx) => {
     const before = isUuid(id) ? await users.findUserById(tx, id) : null;
     if (!before) throw new AppError("not_found", `No user with id ${id}`);
-    if (caller.actor.kind === "user" && caller.actor.id === id && (rest.disabled || (rest.role && rest.role !== "admin"))) {
+    if (
+      caller.actor.kind === "user" &&
+      caller.actor.id === id &&
+      (rest.disabled || (rest.role && rest.role !== "admin"))
+    ) {
       throw new AppError("forbidden", "You cannot disable yourself or remove your own admin role");
     }
     const after = await users.updateUser(tx, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
-    const action = passwordHash && Object.keys(rest).length === 0 ? "user.password"
-      : before.disabled !== after.disabled && after.disabled ? "user.disable" : "user.update";
-    await recordAudit(tx, caller, { action, targetType: "user", targetId: id, before: auditView(before), after: { ...auditView(after), ...(passwordHash ? { passwordChanged: true } : {}) } });
+    const action =
+      passwordHash && Object.keys(rest).length === 0
+        ? "user.password"
+        : before.disabled !== after.disabled && after.disabled
+          ? "user.disable"
+          : "user.update";
+    await recordAudit(tx, caller, {
+      action,
+      targetType: "user",
+      targetId: id,
+      before: auditView(before),
+      after: { ...auditView(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+    });
     return toUserDto(after);
   });
 }

@@ -17,7 +17,10 @@ function nextAuth(req: Request, segment: Segment) {
 async function POST(req: Request, segment: Segment) {
   const { nextauth } = await segment.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await req.clone().formData().catch(() => null);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = form?.get("email");
     if (typeof email === "string" && email) {
       try {
@@ -25,7 +28,10 @@ async function POST(req: Request, segment: Segment) {
       } catch (error) {
         if (!isAppError(error)) throw error;
         // next-auth's client reads `url` from every sign-in answer; give it one beside our error body.
-        return Response.json({ ...error.toJSON(), url: new URL("/login?error=rate_limited", req.url).toString() }, { status: error.status });
+        return Response.json(
+          { ...error.toJSON(), url: new URL("/login?error=rate_limited", req.url).toString() },
+          { status: error.status },
+        );
       }
     }
   }

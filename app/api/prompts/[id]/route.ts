@@ -6,4 +6,5 @@ type Params = { id: string };
 export const GET = route<Params>({ access: "read" }, async ({ params, caller }) => getPrompt(caller, params.id));
 
 export const PATCH = route<Params>({ access: "write" }, async ({ req, params, caller }) =>
-  updatePrompt(caller, params.id, await readJson(req)));
+  updatePrompt(caller, params.id, await readJson(req)),
+);

@@ -16,8 +16,12 @@ export const metadata: Metadata = { title: "Preview" };
  * sample context, through the same service as POST /api/resolve. Prompts without a phase are chosen
  * by type (?type=sentinel), as resolve does.
  */
-export default async function PreviewPage({ params, searchParams }: {
-  params: Promise<{ phase: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+export default async function PreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ phase: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
   const ctx = await loadPhase(params, "/preview");
@@ -35,14 +39,25 @@ export default async function PreviewPage({ params, searchParams }: {
     <>
       <AppHeader caller={caller} />
       <main className="wide">
-        <PhaseHeader canWrite={ctx.canWrite} slug={slug} label={ctx.label} trail="Preview" title={`Preview · ${ctx.label}`}
-          summary={servingSummary(serving, versions.length)} current="preview" />
+        <PhaseHeader
+          canWrite={ctx.canWrite}
+          slug={slug}
+          label={ctx.label}
+          trail="Preview"
+          title={`Preview · ${ctx.label}`}
+          summary={servingSummary(serving, versions.length)}
+          current="preview"
+        />
         <form method="get" className="card diff-pickers" aria-label="Version to preview">
           {phase === null && (
             <label>
               Prompt type
               <select name="type" defaultValue={type}>
-                {PROMPT_TYPE_VALUES.map((t) => <option key={t} value={t}>{t}</option>)}
+                {PROMPT_TYPE_VALUES.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
               </select>
             </label>
           )}
@@ -50,19 +65,39 @@ export default async function PreviewPage({ params, searchParams }: {
             Version
             <select name="version" defaultValue={pinned ? String(pinned) : ""}>
               <option value="">Serving version{servingNow ? ` (v${servingNow.version})` : " (none)"}</option>
-              {versions.map((v) => <option key={v.id} value={v.version}>v{v.version}{v.isActive ? "" : " (inactive)"}{v.name ? ` · ${v.name}` : ""}</option>)}
+              {versions.map((v) => (
+                <option key={v.id} value={v.version}>
+                  v{v.version}
+                  {v.isActive ? "" : " (inactive)"}
+                  {v.name ? ` · ${v.name}` : ""}
+                </option>
+              ))}
             </select>
           </label>
           <button type="submit">Show</button>
-          {prompt && <span>Previewing <strong>v{prompt.version}</strong> <StatusBadge serving={serving.has(prompt.version)} active={prompt.isActive} /></span>}
+          {prompt && (
+            <span>
+              Previewing <strong>v{prompt.version}</strong>{" "}
+              <StatusBadge serving={serving.has(prompt.version)} active={prompt.isActive} />
+            </span>
+          )}
         </form>
         {!prompt ? (
-          <p className="card" role="status">Nothing is serving{type ? ` for type ${type}` : ""}. Pick a version to preview it anyway.</p>
+          <p className="card" role="status">
+            Nothing is serving{type ? ` for type ${type}` : ""}. Pick a version to preview it anyway.
+          </p>
         ) : (
           <div className="card preview-page">
-            <PreviewPanel key={prompt.id} phase={phase} fieldKeys={previewFieldKeys(prompt)} keyInfo={ctx.keys} samples={samples}
+            <PreviewPanel
+              key={prompt.id}
+              phase={phase}
+              fieldKeys={previewFieldKeys(prompt)}
+              keyInfo={ctx.keys}
+              samples={samples}
               initialSampleId={typeof sp.sample === "string" ? sp.sample : undefined}
-              version={pinned} promptType={phase === null ? prompt.promptType : undefined} />
+              version={pinned}
+              promptType={phase === null ? prompt.promptType : undefined}
+            />
           </div>
         )}
       </main>

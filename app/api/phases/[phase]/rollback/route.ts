@@ -6,4 +6,5 @@ import { rollbackPhase } from "@/lib/server/services/prompt-service";
 type Params = { phase: string };
 
 export const POST = route<Params>({ access: "write" }, async ({ req, params, caller }) =>
-  rollbackPhase(caller, parseInput(phaseInput, params.phase), await readJson(req)));
+  rollbackPhase(caller, parseInput(phaseInput, params.phase), await readJson(req)),
+);

@@ -30,34 +30,73 @@ export default async function VersionPage({ params }: { params: Params }) {
   const isServing = serving.has(prompt.version);
   const activeAbove = versions.filter((v) => v.isActive && v.version > prompt.version).map((v) => v.version);
   const sameGroup = (t: string) => phase !== null || t === prompt.promptType;
-  const servingAfterDeactivate = versions.find((v) => v.isActive && v.version < prompt.version && sameGroup(v.promptType))?.version ?? null;
+  const servingAfterDeactivate =
+    versions.find((v) => v.isActive && v.version < prompt.version && sameGroup(v.promptType))?.version ?? null;
   const previous = versions.find((v) => v.version < prompt.version)?.version;
 
   return (
     <>
       <AppHeader caller={caller} />
       <main className="wide">
-        <PhaseHeader canWrite={ctx.canWrite} slug={slug} label={ctx.label} trail={`v${prompt.version}`} title={`${ctx.label} · version ${prompt.version}`}
-          summary={servingSummary(serving, versions.length)} current="version" />
+        <PhaseHeader
+          canWrite={ctx.canWrite}
+          slug={slug}
+          label={ctx.label}
+          trail={`v${prompt.version}`}
+          title={`${ctx.label} · version ${prompt.version}`}
+          summary={servingSummary(serving, versions.length)}
+          current="version"
+        />
         <div className="detail-layout">
           <div className="card">
-            <VersionDetails prompt={prompt} serving={isServing} keys={ctx.keys} history={history}
-              findings={lintTemplate(prompt.body, prompt.requiredContextKeys)} />
+            <VersionDetails
+              prompt={prompt}
+              serving={isServing}
+              keys={ctx.keys}
+              history={history}
+              findings={lintTemplate(prompt.body, prompt.requiredContextKeys)}
+            />
           </div>
           <aside className="editor-side" aria-label="Version actions">
             <section className="card" aria-labelledby="actions-card-h">
               <h2 id="actions-card-h">Actions</h2>
               <ul className="link-list">
-                {ctx.canWrite && <li><Link href={`/prompts/${slug}?from=${prompt.version}`}>Edit from this version</Link></li>}
-                <li><Link href={`/prompts/${slug}/preview?version=${prompt.version}`}>Preview this version</Link></li>
-                {previous !== undefined && <li><Link href={`/prompts/${slug}/diff?from=${previous}&to=${prompt.version}`}>Compare with v{previous}</Link></li>}
+                {ctx.canWrite && (
+                  <li>
+                    <Link href={`/prompts/${slug}?from=${prompt.version}`}>Edit from this version</Link>
+                  </li>
+                )}
+                <li>
+                  <Link href={`/prompts/${slug}/preview?version=${prompt.version}`}>Preview this version</Link>
+                </li>
+                {previous !== undefined && (
+                  <li>
+                    <Link href={`/prompts/${slug}/diff?from=${previous}&to=${prompt.version}`}>
+                      Compare with v{previous}
+                    </Link>
+                  </li>
+                )}
               </ul>
               {ctx.canWrite && (
-                <VersionActions id={prompt.id} phase={phase} version={prompt.version} isActive={prompt.isActive}
-                  isServing={isServing} activeAbove={activeAbove} servingAfterDeactivate={servingAfterDeactivate} />
+                <VersionActions
+                  id={prompt.id}
+                  phase={phase}
+                  version={prompt.version}
+                  isActive={prompt.isActive}
+                  isServing={isServing}
+                  activeAbove={activeAbove}
+                  servingAfterDeactivate={servingAfterDeactivate}
+                />
               )}
             </section>
-            <VersionList slug={slug} versions={versions} serving={serving} current={prompt.version} canWrite={ctx.canWrite} limitReached={ctx.limitReached} />
+            <VersionList
+              slug={slug}
+              versions={versions}
+              serving={serving}
+              current={prompt.version}
+              canWrite={ctx.canWrite}
+              limitReached={ctx.limitReached}
+            />
           </aside>
         </div>
       </main>
