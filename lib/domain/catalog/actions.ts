@@ -28,7 +28,8 @@ export const GET_TO_KNOW_YOU_QUESTIONS = [
 ] as const;
 
 const category = z.enum(IDENTITY_CATEGORIES);
-const id = z.string().min(1);
+// Plain strings, as in the old models: a model answer with "" must still parse where the old handler's did.
+const id = z.string();
 const strings = z.array(z.string());
 
 // Every action's payload is {"params": {...}} with no extra fields, as in the old system.
@@ -42,14 +43,15 @@ export const ACTIONS = {
     note: z.string(),
     category,
   }),
-  update_identity: action("Update identity", "Change one or more fields of an existing identity.", {
+  // Every field is required, as in the old model: the answer carries the identity's complete new state.
+  update_identity: action("Update identity", "Replace every field of an existing identity.", {
     id,
-    name: z.string().optional(),
-    affirmation: z.string().optional(),
-    visualization: z.string().optional(),
-    state: z.enum(IDENTITY_STATES).optional(),
-    notes: strings.optional(),
-    category: category.optional(),
+    name: z.string(),
+    affirmation: z.string(),
+    visualization: z.string(),
+    state: z.enum(IDENTITY_STATES),
+    notes: strings,
+    category,
   }),
   update_identity_name: action("Update identity name", "Rename an identity.", { id, name: z.string() }),
   update_identity_affirmation: action("Update identity affirmation", "Set an identity's affirmation.", {
@@ -69,6 +71,8 @@ export const ACTIONS = {
     id,
   }),
   add_identity_note: action("Add identity note", "Attach a note to an identity.", { id, note: z.string() }),
+  // The old model's enum includes system_context (it is every phase value), and the old handler's
+  // validation follows it, so ours does too; the default wording tells the model not to pick it.
   transition_phase: action("Transition phase", "Move the user to another coaching phase.", {
     to_phase: z.enum(PHASE_VALUES),
   }),
@@ -97,7 +101,7 @@ export const ACTIONS = {
   show_introduction_canned_response_component: action(
     "Show introduction canned response",
     "Show the canned introduction component in the app.",
-    {},
+    { show_introduction_canned_response_component: z.boolean() },
   ),
 } as const;
 
