@@ -127,11 +127,12 @@ Waiting for a visualization: {visualization_identities}`,
     description: "Watches each exchange and keeps the user notes current.",
     requiredContextKeys: ["previous_message", "current_message", "current_phase"],
     allowedActions: ["add_user_note", "update_user_note", "delete_user_note"],
-    body: `You watch a coaching conversation in phase {current_phase}. Do not talk to the user.
+    // The sentinel never talks to the user: its "message" is not shown to anyone, so it is left empty.
+    body: `You watch a coaching conversation in phase {current_phase}. The user never sees your answer.
 Coach said: {previous_message}
 User said: {current_message}
 
-If the user shared a lasting fact about themselves, add or update a user note. Reply with {{"message": ""}}
-when nothing needs to change.`,
+If the user shared a lasting fact about themselves, add, update or delete user notes with the actions below.
+Always leave "message" empty; when nothing needs to change, set every action to null.`,
   },
 ];

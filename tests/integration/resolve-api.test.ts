@@ -27,11 +27,15 @@ describe("POST /api/resolve", () => {
     expect(res.body.text).toContain('{"transition_phase": {"params": {"to_phase": "get_to_know_you"}}}');
     expect(res.body.allowedActions).toEqual(["transition_phase", "show_introduction_canned_response_component"]);
     expect(res.body.requiredContextKeys).toEqual(["user_name"]);
+    // The old shape: every allowed action required but nullable, so OpenAI strict mode accepts it.
     expect(res.body.responseFormat).toMatchObject({
       type: "object",
-      required: ["message"],
+      required: ["message", "transition_phase", "show_introduction_canned_response_component"],
       additionalProperties: false,
-      properties: { message: { type: "string" }, transition_phase: { type: "object" } },
+      properties: {
+        message: { type: "string" },
+        transition_phase: { anyOf: [{ type: "object" }, { type: "null" }] },
+      },
     });
   });
 
@@ -58,6 +62,49 @@ describe("POST /api/resolve", () => {
     expect(res.status).toBe(200);
     expect(res.body.prompt).toMatchObject({ phase: null, promptType: "sentinel" });
     expect(res.body.sections[0].kind).toBe("body");
+  });
+
+  it("orders the sentinel as the old system did: body, user notes, actions", async () => {
+    const res = await post({
+      promptType: "sentinel",
+      context: {
+        previous_message: "Hi",
+        current_message: "I run",
+        current_phase: "introduction",
+        user_notes: "- likes tea",
+        recent_messages: [{ role: "user", content: "hi" }],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.sections.map((s: { kind: string }) => s.kind)).toEqual(["body", "user_notes", "actions"]);
+  });
+
+  it("renders structured recent_messages as the old Recent conversation block", async () => {
+    const res = await post({
+      phase: "introduction",
+      context: {
+        user_name: "Ada",
+        recent_messages: [
+          {
+            role: "coach",
+            content: "Hello!",
+            actions: [{ type: "transition_phase", params: { to_phase: "get_to_know_you" } }],
+          },
+          { role: "user", content: "Hi" },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.sections.at(-1)).toEqual({
+      kind: "recent_messages",
+      text: '## Recent conversation\n\n**Coach:**\nHello!\n**Action:**\ntransition_phase: {"to_phase":"get_to_know_you"}\n**User:**\nHi',
+    });
+    const bad = await post({
+      phase: "introduction",
+      context: { user_name: "Ada", recent_messages: [{ role: "bot", content: "x" }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalid_request");
   });
 
   it("appends the response schema to the text for anthropic", async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { describedActionSchema } from "../action-instructions";
 import { actionJsonSchema, type ActionType } from "../catalog";
 import { AppError } from "../errors";
-import { assemblePrompt, type AssembleInput, type SectionKind } from "./index";
+import { assemblePrompt, responseFormatFor, type AssembleInput, type SectionKind } from "./index";
+import { SCHEMA_INSTRUCTION } from "./response-format";
 
 function input(
   overrides: Partial<AssembleInput> & { body?: string; required?: string[]; actions?: ActionType[] } = {},
@@ -101,18 +103,32 @@ describe("assemblePrompt: sections", () => {
 });
 
 describe("assemblePrompt: actions and response format", () => {
-  it("lists each allowed action with name, description and payload schema, in the given order", () => {
-    const text = section(input({ actions: ["transition_phase", "add_user_note"] }), "actions") ?? "";
-    expect(text.startsWith("## Available actions\n")).toBe(true);
-    expect(text).toContain('"message" string');
-    const transition = text.indexOf("### transition_phase\nMove the user to another coaching phase.\n");
-    const note = text.indexOf("### add_user_note\nRemember new facts about the user.\n");
-    expect(transition).toBeGreaterThan(0);
-    expect(note).toBeGreaterThan(transition);
-    expect(text).toContain(JSON.stringify(actionJsonSchema("add_user_note"), null, 2));
-    expect(text).not.toContain("### create_identity");
+  const wordings = {
+    transition_phase: { instruction: "Move on.", fieldDescriptions: { to_phase: "Where to" } },
+    add_user_note: { instruction: "Remember facts.", fieldDescriptions: {} },
+  };
+  it("lays the actions block out as the old system did: heading, **name**: instruction + schema, closing line", () => {
+    const text = section(input({ actions: ["transition_phase", "add_user_note"], wordings }), "actions");
+    expect(text).toBe(
+      [
+        "# Available Actions",
+        "You can perform the following actions:",
+        "**transition_phase**: Move on.",
+        "```json",
+        JSON.stringify(describedActionSchema("transition_phase", wordings.transition_phase)),
+        "```",
+        "**add_user_note**: Remember facts.",
+        "```json",
+        JSON.stringify(actionJsonSchema("add_user_note")),
+        "```",
+        "> For each action, the params field must match the schema shown in the example, including all nested objects.",
+      ].join("\n"),
+    );
+    expect(text).toContain('"to_phase":{"description":"Where to"');
   });
-
+  it("lists an action without wording by name only", () => {
+    expect(section(input({ actions: ["accept_identity"] }), "actions")).toContain("\n**accept_identity**\n```json\n");
+  });
   it("has no actions section and a message-only format when no actions are allowed (unlike the old system)", () => {
     const result = assemblePrompt(input({ actions: [] }));
     expect(result.sections.map((s) => s.kind)).not.toContain("actions");
@@ -123,39 +139,92 @@ describe("assemblePrompt: actions and response format", () => {
       additionalProperties: false,
     });
   });
-
   it("lists a duplicated action once", () => {
     const result = assemblePrompt(input({ actions: ["add_user_note", "add_user_note"] }));
-    expect(result.text.split("### add_user_note").length).toBe(2);
+    expect(result.text.split("**add_user_note**").length).toBe(2);
     expect(Object.keys(result.responseFormat.properties as object)).toEqual(["message", "add_user_note"]);
   });
-
   it("for openai returns the schema only separately", () => {
-    const result = assemblePrompt(input({ actions: ["add_user_note"], provider: "openai" }));
-    expect(result.text).not.toContain("Respond with a single JSON object matching this JSON Schema:");
-    expect(result.text).not.toContain(JSON.stringify(result.responseFormat, null, 2));
-    expect((result.responseFormat.properties as Record<string, unknown>).add_user_note).toEqual(
-      actionJsonSchema("add_user_note"),
-    );
+    const result = assemblePrompt(input({ actions: ["add_user_note"], provider: "openai", wordings }));
+    expect(result.text).not.toContain(SCHEMA_INSTRUCTION);
+    expect(result.responseFormat).toEqual(responseFormatFor(["add_user_note"], wordings));
   });
-
-  it("for anthropic ends the actions section with the full response schema", () => {
-    const result = assemblePrompt(input({ actions: ["add_user_note"], provider: "anthropic" }));
-    const actions = result.sections.find((s) => s.kind === "actions")?.text ?? "";
-    const tail = `\n\nRespond with a single JSON object matching this JSON Schema:\n${JSON.stringify(result.responseFormat, null, 2)}`;
-    expect(actions.endsWith(tail)).toBe(true);
-    expect(actions.startsWith("## Available actions")).toBe(true);
+  it("for anthropic appends the response schema once: each action schema appears once in the text", () => {
+    const actions = ["transition_phase", "update_user_note"] as const;
+    const result = assemblePrompt(input({ actions: [...actions], provider: "anthropic", wordings }));
+    const text = section(input({ actions: [...actions], provider: "anthropic", wordings }), "actions") ?? "";
+    const tail = `\n\n${SCHEMA_INSTRUCTION}\n${JSON.stringify(result.responseFormat, null, 2)}`;
+    expect(text.endsWith(tail)).toBe(true);
+    expect(
+      text.startsWith("# Available Actions\nYou can perform the following actions:\n**transition_phase**: Move on.\n"),
+    ).toBe(true);
+    expect(text).not.toContain("```json");
+    // A property's schema starts with `"name": {` in the pretty-printed response schema, and only there.
+    expect(result.text.split('"to_phase": {').length).toBe(2);
+    expect(result.text.split('"notes": {').length).toBe(2);
   });
-
   it("for anthropic without actions still sends the schema, as an actions section before the conversation", () => {
     const result = assemblePrompt(
       input({ provider: "anthropic", context: { user_name: "Ana", recent_messages: "user: hi" } }),
     );
     expect(result.sections.map((s) => s.kind)).toEqual(["system_context", "body", "actions", "recent_messages"]);
-    expect(result.sections[2]?.text).toBe(
-      `Respond with a single JSON object matching this JSON Schema:\n${JSON.stringify(result.responseFormat, null, 2)}`,
+    expect(result.sections[2]?.text).toBe(`${SCHEMA_INSTRUCTION}\n${JSON.stringify(result.responseFormat, null, 2)}`);
+    expect(result.text).not.toContain("# Available Actions");
+  });
+});
+
+describe("assemblePrompt: sentinel and recent conversation", () => {
+  const turns = [
+    { role: "user", content: "I keep starting things." },
+    {
+      role: "coach",
+      content: "Let's name that.",
+      actions: [{ type: "create_identity", params: { name: "Starter", note: "n", category: "doer_of_things" } }],
+    },
+    { role: "user", content: "Yes!" },
+  ];
+  const block = [
+    "## Recent conversation",
+    "",
+    "**User:**",
+    "I keep starting things.",
+    "**Coach:**",
+    "Let's name that.",
+    "**Action:**",
+    'create_identity: {"name":"Starter","note":"n","category":"doer_of_things"}',
+    "**User:**",
+    "Yes!",
+  ].join("\n");
+
+  it("orders the sentinel body, user notes, actions: no system context and no conversation", () => {
+    const sentinel = input({
+      prompt: {
+        body: "Watch {current_message}.",
+        requiredContextKeys: [],
+        allowedActions: ["add_user_note"],
+        promptType: "sentinel",
+      },
+      context: { current_message: "hi", user_notes: "- tea", recent_messages: turns },
+    });
+    const result = assemblePrompt(sentinel);
+    expect(result.sections.map((s) => s.kind)).toEqual(["body", "user_notes", "actions"]);
+    expect(result.text.startsWith("Watch hi.\n\n## User notes\n- tea\n\n# Available Actions")).toBe(true);
+  });
+
+  it("renders structured turns as the old block, actions right after the message that triggered them", () => {
+    expect(section(input({ context: { user_name: "Ana", recent_messages: turns } }), "recent_messages")).toBe(block);
+  });
+
+  it("places the same block where the body asks for {recent_messages}", () => {
+    const placed = input({ body: "Chat:\n{recent_messages}", required: [], context: { recent_messages: turns } });
+    expect(kinds(placed)).toEqual(["system_context", "body"]);
+    expect(section(placed, "body")).toBe(`Chat:\n${block}`);
+  });
+
+  it("keeps a plain string as is under the heading", () => {
+    expect(section(input({ context: { user_name: "Ana", recent_messages: "user: hi" } }), "recent_messages")).toBe(
+      "## Recent conversation\nuser: hi",
     );
-    expect(result.text).not.toContain("## Available actions");
   });
 });
 

@@ -7,6 +7,8 @@ export {
   type Provider,
   type SectionKind,
 } from "./assemble";
-export { preparePrompt, type PreparedPrompt } from "./prepare";
+export { preparePrompt, type PreparedPrompt, type PromptContent } from "./prepare";
 export { responseFormatFor } from "./response-format";
 export { missingContextKeys } from "./missing-context";
+export { isTurnList, renderConversation, type ConversationTurn } from "./recent-conversation";
+export { actionsSection } from "./sections";

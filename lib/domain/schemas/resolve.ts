@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTEXT_KEY_VALUES } from "../catalog";
+import { CONTEXT_KEY_VALUES, type ContextKey } from "../catalog";
 import { phaseInput, promptTypeSchema } from "./prompt";
 
 const contextValue = z.union([
@@ -11,17 +11,40 @@ const contextValue = z.union([
   z.record(z.string(), z.unknown()),
 ]);
 
+/** One message of the recent conversation, with the actions a coach message triggered. */
+export const conversationTurnSchema = z.strictObject({
+  role: z.enum(["user", "coach"]),
+  content: z.string(),
+  actions: z
+    .array(z.strictObject({ type: z.string().min(1).max(64), params: z.record(z.string(), z.unknown()) }))
+    .optional(),
+});
+
+/** `recent_messages`: structured turns (rendered as the old "Recent conversation" block) or text as is. */
+export const recentMessagesSchema = z.union([z.string(), z.null(), z.array(conversationTurnSchema)]);
+
+// Keys are the catalog's: a typo like "username" is an invalid_request, not a silently unused value.
+const contextShape = Object.fromEntries(CONTEXT_KEY_VALUES.map((key) => [key, contextValue.optional()])) as Record<
+  ContextKey,
+  z.ZodOptional<typeof contextValue>
+>;
+
+export const resolveContextSchema = z.strictObject({
+  ...contextShape,
+  recent_messages: recentMessagesSchema.optional(),
+});
+
 export const resolveRequestSchema = z
   .strictObject({
     phase: phaseInput.optional(),
     version: z.number().int().min(1).optional(),
     promptType: promptTypeSchema.optional(),
-    // Keys are the catalog's: a typo like "username" is an invalid_request, not a silently unused value.
-    context: z.partialRecord(z.enum(CONTEXT_KEY_VALUES), contextValue).default({}),
+    context: resolveContextSchema.default({}),
     provider: z.enum(["openai", "anthropic"]).default("openai"),
   })
   .refine((r) => r.phase !== undefined || r.promptType !== undefined, {
     message: 'Give a phase, or a promptType for prompts without a phase (e.g. "sentinel")',
     path: ["phase"],
   });
+
 export type ResolveRequest = z.output<typeof resolveRequestSchema>;

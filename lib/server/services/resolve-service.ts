@@ -1,6 +1,7 @@
 import "server-only";
 import { SYSTEM_CONTEXT_PHASE, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
+import { DEFAULT_ACTION_WORDINGS } from "@/lib/domain/action-instructions/defaults";
 import { assemblePrepared, type Provider, type SectionKind } from "@/lib/domain/assembly";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import type { Caller } from "../auth/actor";
@@ -54,7 +55,11 @@ export async function resolveWithCacheStatus(
   ]);
   const prompt = found.value;
   const content = options.draft ?? prompt;
-  const assembled = assemblePrepared(options.draft ? prepareContent(options.draft) : preparedRow(prompt), {
+  const wordings = DEFAULT_ACTION_WORDINGS;
+  const prepared = options.draft
+    ? prepareContent({ ...options.draft, promptType: prompt.promptType }, wordings)
+    : preparedRow(prompt, wordings);
+  const assembled = assemblePrepared(prepared, {
     systemContext: systemContext?.value ? { body: systemContext.value.body } : null,
     context: req.context,
     provider: req.provider as Provider,
