@@ -47,10 +47,14 @@ try {
   process.env.DATABASE_URL = small;
   const { seedDemoPrompts } = await import("@/lib/server/services/seed-service");
   const { createPrompt } = await import("@/lib/server/services/prompt-service");
+  const { setReleasePolicy } = await import("@/lib/server/services/release-policy-service");
   const { SYSTEM_CALLER } = await import("@/lib/server/auth/actor");
   const { db } = await import("@/lib/server/db/client");
   await seedDemoPrompts({ onlyIfEmpty: true });
-  await createPrompt(SYSTEM_CALLER, benchPrompt);
+  // The invalidation figure times "saved and served on A" → "served on B": saves that serve at once,
+  // which the release policy allows only without required approvals.
+  await setReleasePolicy(SYSTEM_CALLER, { requiredApprovals: 0 });
+  await createPrompt(SYSTEM_CALLER, { ...benchPrompt, isActive: true });
   const key = await createBenchApiKey();
   await db().$disconnect();
   await fillTo(small, SMALL);

@@ -4,7 +4,8 @@ import { parsePhase } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import { serverAction } from "@/lib/server/http/action";
 import { previewPrompt } from "@/lib/server/services/preview-service";
-import { createPrompt, rollbackPhase, updatePrompt } from "@/lib/server/services/prompt-service";
+import { createPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
+import { rollbackPhase } from "@/lib/server/services/rollback-service";
 import { deleteSampleContext, saveSampleContext } from "@/lib/server/services/sample-context-service";
 
 // The authoring UI's mutations and previews. Each goes through the same service as the API, which

@@ -34,6 +34,7 @@ export async function measureInvalidation(
         name: `probe ${i}`,
         body: `Invalidation probe ${i} for {user_name}`,
         requiredContextKeys: ["user_name"],
+        isActive: true, // serve at once (the bench database's release policy requires no approval)
       }),
     });
     if (res.status !== 201) throw new Error(`save on A answered ${res.status}: ${await res.text()}`);

@@ -36,7 +36,7 @@ function initialFields(phase: string | null, base: PromptDto | null): DraftField
     requiredContextKeys: base?.requiredContextKeys ?? [],
     allowedActions: base?.allowedActions ?? [],
     body: base?.body ?? "",
-    isActive: true,
+    isActive: false,
   };
 }
 

@@ -14,6 +14,7 @@ import type {
 } from "@/lib/domain/schemas/responses";
 import { PromptManagerError } from "./errors";
 import { ndjsonLines, send, type CallOptions, type Transport } from "./http";
+import { ReleaseCalls } from "./release-calls";
 import { ResolveCache, type ResolveCacheOptions } from "./resolve-cache";
 
 export type ResolveRequest = z.input<typeof resolveRequestSchema>;
@@ -45,6 +46,8 @@ const IMPORT_TIMEOUT_MS = 5 * 60_000;
 export class PromptManagerClient {
   private readonly transport: Transport;
   private readonly cache: ResolveCache<ResolveResponse> | null;
+  /** Release policy, staging channel and releases. */
+  readonly releases: ReleaseCalls;
 
   constructor(options: PromptManagerClientOptions) {
     this.transport = {
@@ -54,6 +57,7 @@ export class PromptManagerClient {
       fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     };
     this.cache = options.resolveCache ? new ResolveCache(options.resolveCache) : null;
+    this.releases = new ReleaseCalls(this.transport);
   }
 
   /** The serving prompt of a phase, filled in. `cache: false` skips the client's cache for this call. */

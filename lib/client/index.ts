@@ -11,6 +11,8 @@ export {
 export { PromptManagerError, type ClientErrorCode } from "./errors";
 export type { CallOptions } from "./http";
 export type { ResolveCacheOptions } from "./resolve-cache";
+export { ReleaseCalls } from "./release-calls";
+export type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
 export type {
   CatalogResponse,
   HealthResponse,

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   version_not_found: 404,
   conflict: 409,
   immutable_field: 409,
+  review_required: 409,
   invalid_template: 422,
   missing_context: 422,
   rate_limited: 429,

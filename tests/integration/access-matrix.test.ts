@@ -17,10 +17,12 @@ import * as importRoute from "@/app/api/import/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as openapi from "@/app/api/openapi.json/route";
 import * as docs from "@/app/api/docs/route";
+import * as releasePolicy from "@/app/api/settings/release-policy/route";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt } from "@/lib/server/services/prompt-service";
 import { apiKey, signedInUser } from "../support/auth";
 import { call } from "../support/http";
+import { serveOnSave } from "../support/serving";
 
 type Who =
   | "anonymous"
@@ -48,6 +50,7 @@ let promptId = "";
 let userId = "";
 
 beforeAll(async () => {
+  await serveOnSave(); // access, not the release policy, is under test: PATCH and rollback may change production
   headers.anonymous = {};
   for (const role of ["viewer", "designer", "admin"] as const) headers[role] = (await signedInUser(role)).headers;
   for (const scope of ["resolve", "prompts:read", "prompts:write"] as const)
@@ -59,6 +62,7 @@ beforeAll(async () => {
       coachingPhase: "introduction",
       body: "Hi {user_name}",
       requiredContextKeys: ["user_name"],
+      isActive: true,
     })
   ).id;
   userId = (await signedInUser("viewer")).user.id;
@@ -117,6 +121,12 @@ const cases: Case[] = [
     expected: writers(200),
     run: (h) =>
       call(rollback.POST, { method: "POST", headers: h, params: { phase: "introduction" }, body: { toVersion: 1 } }),
+  },
+  { name: "GET /api/settings/release-policy", expected: readers, run: (h) => call(releasePolicy.GET, { headers: h }) },
+  {
+    name: "PUT /api/settings/release-policy",
+    expected: admins(200),
+    run: (h) => call(releasePolicy.PUT, { method: "PUT", headers: h, body: { requiredApprovals: 0 } }),
   },
   { name: "GET /api/users", expected: admins(200), run: (h) => call(users.GET, { headers: h }) },
   {

@@ -11,10 +11,12 @@ import * as audit from "@/app/api/audit/route";
 import { db } from "@/lib/server/db/client";
 import { signedInUser } from "../support/auth";
 import { call } from "../support/http";
+import { serveOnSave } from "../support/serving";
 
 let admin: { user: { id: string; email: string }; headers: Record<string, string> };
 let raw: pg.Client;
 beforeAll(async () => {
+  await serveOnSave(); // activate, deactivate and rollback below change production directly
   admin = await signedInUser("admin");
   raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await raw.connect();
@@ -32,7 +34,11 @@ describe("audit log", () => {
   it("records exactly one event per mutation, with actor, target, before/after and request id", async () => {
     const created = await eventsOf(
       (h) =>
-        call(prompts.POST, { method: "POST", headers: h, body: { coachingPhase: "identity_affirmation", body: "a" } }),
+        call(prompts.POST, {
+          method: "POST",
+          headers: h,
+          body: { coachingPhase: "identity_affirmation", body: "a", isActive: true },
+        }),
       "a1",
     );
     expect(created.events).toHaveLength(1);
@@ -48,7 +54,7 @@ describe("audit log", () => {
     await call(prompts.POST, {
       method: "POST",
       headers: admin.headers,
-      body: { coachingPhase: "identity_affirmation", body: "b" },
+      body: { coachingPhase: "identity_affirmation", body: "b", isActive: true },
     });
 
     const steps: [string, (h: Record<string, string>) => Promise<any>][] = [

@@ -4,7 +4,8 @@ import { db } from "@/lib/server/db/client";
 import { servingOverview } from "@/lib/server/services/overview-service";
 import { getLatestVersion, listPhaseVersions, versionHistory } from "@/lib/server/services/phase-service";
 import { previewPrompt } from "@/lib/server/services/preview-service";
-import { createPrompt, rollbackPhase, updatePrompt } from "@/lib/server/services/prompt-service";
+import { createPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
+import { rollbackPhase } from "@/lib/server/services/rollback-service";
 import {
   deleteSampleContext,
   listSampleContexts,
@@ -13,6 +14,7 @@ import {
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { versionTablePage } from "@/lib/server/services/version-table-service";
 import { signedInUser } from "../support/auth";
+import { serveOnSave } from "../support/serving";
 
 // The services behind the authoring UI's pages and server actions, called as the UI calls them.
 const callerFor = async (role: "designer" | "viewer"): Promise<Caller> => {
@@ -25,6 +27,7 @@ beforeAll(async () => {
   designer = await callerFor("designer");
   viewer = await callerFor("viewer");
   await seedDemoPrompts({ onlyIfEmpty: true });
+  await serveOnSave(); // these services predate releases: saves and rollbacks serve directly here
 });
 
 const draft = { body: "Hello {user_name}", requiredContextKeys: ["user_name"] };
@@ -55,7 +58,7 @@ describe("saving a version from the editor", () => {
   });
 
   it("lists versions newest first, and their audit history names who did what", async () => {
-    const made = await createPrompt(designer, { ...draft, coachingPhase: "identity_refinement" });
+    const made = await createPrompt(designer, { ...draft, coachingPhase: "identity_refinement", isActive: true });
     await updatePrompt(designer, made.id, { isActive: false });
     const versions = await listPhaseVersions(viewer, "identity_refinement");
     expect(versions[0]).toMatchObject({ version: made.version, isActive: false });

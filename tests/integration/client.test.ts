@@ -3,9 +3,11 @@ import { PromptManagerClient, PromptManagerError, type ImportProgress } from "@/
 import { apiKey } from "../support/auth";
 import { inProcessFetch } from "../support/in-process-fetch";
 import { readOldSystemFixture } from "../support/old-system-fixture";
+import { serveOnSave } from "../support/serving";
 
 let client: PromptManagerClient;
 beforeAll(async () => {
+  await serveOnSave(); // the client's rollback call changes production directly here
   const { key } = await apiKey(["resolve", "prompts:read", "prompts:write"]);
   client = new PromptManagerClient({ baseUrl: "http://app.test", fetch: inProcessFetch, apiKey: key });
 });

@@ -9,6 +9,7 @@ import * as keyRepo from "@/lib/server/repositories/api-key-repository";
 import { apiKey } from "../support/auth";
 import { authenticateCallsAs, call } from "../support/http";
 import { waitFor } from "../support/wait";
+import { serveOnSave } from "../support/serving";
 
 // Spies that call through to the real repository. It is the only code that touches Prisma, so no
 // call on a warm resolve means no SQL.
@@ -32,6 +33,7 @@ const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
 
 beforeAll(async () => {
   await seedDemoPrompts({ onlyIfEmpty: true });
+  await serveOnSave(); // "a save that serves" below is isActive: true without required approvals
   // A real API key: a warm resolve must not query for the key either.
   authenticateCallsAs((await apiKey(["resolve", "prompts:write"])).headers);
   await raw.connect();
@@ -66,7 +68,12 @@ describe("prompt cache", () => {
     await post(intro);
     const saved = await call(collection.POST, {
       method: "POST",
-      body: { coachingPhase: "introduction", body: "Saved for {user_name}", requiredContextKeys: ["user_name"] },
+      body: {
+        coachingPhase: "introduction",
+        body: "Saved for {user_name}",
+        requiredContextKeys: ["user_name"],
+        isActive: true,
+      },
     });
     const next = await post(intro);
     expect(next.body.prompt.version).toBe(saved.body.version);
@@ -91,7 +98,7 @@ describe("prompt cache", () => {
     expect((await post(sentinel)).headers.get("x-prompt-cache")).toBe("hit");
 
     await raw.query(
-      `INSERT INTO prompts (coaching_phase, version, body, prompt_type) VALUES (NULL, $1, 'Raw {current_message}', 'sentinel')`,
+      `INSERT INTO prompts (coaching_phase, version, body, prompt_type, is_active) VALUES (NULL, $1, 'Raw {current_message}', 'sentinel', true)`,
       [servedSentinel + 1],
     );
     await waitFor(

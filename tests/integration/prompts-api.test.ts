@@ -4,8 +4,12 @@ import * as item from "@/app/api/prompts/[id]/route";
 import * as rollback from "@/app/api/phases/[phase]/rollback/route";
 import { signedInUser } from "../support/auth";
 import { authenticateCallsAs, call } from "../support/http";
+import { serveOnSave } from "../support/serving";
 
+// This file tests the versions API itself; drafts, the release policy and releases have their own
+// files. Here saving with isActive: true, PATCH and rollback change production directly (policy 0).
 beforeAll(async () => {
+  await serveOnSave();
   authenticateCallsAs((await signedInUser("designer")).headers);
 });
 
@@ -16,7 +20,7 @@ const create = (body: Record<string, unknown>) =>
   });
 
 describe("POST /api/prompts", () => {
-  it("creates version 1, then 2, with defaults and camelCase JSON", async () => {
+  it("creates version 1 (a draft), then 2, with defaults and camelCase JSON", async () => {
     const first = await create({ coachingPhase: "identity_affirmation", name: "Affirm" });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
@@ -25,7 +29,8 @@ describe("POST /api/prompts", () => {
       name: "Affirm",
       description: null,
       promptType: "coach",
-      isActive: true,
+      isActive: false,
+      changeNote: null,
       requiredContextKeys: ["user_name"],
       allowedActions: [],
     });
@@ -154,7 +159,7 @@ describe("PATCH /api/prompts/{id}", () => {
 
 describe("POST /api/phases/{phase}/rollback", () => {
   it("deactivates every active version above N in one go and reports them", async () => {
-    for (let i = 0; i < 4; i++) await create({ coachingPhase: "identity_warm_up" });
+    for (let i = 0; i < 4; i++) await create({ coachingPhase: "identity_warm_up", isActive: true });
     const res = await call(rollback.POST, {
       method: "POST",
       params: { phase: "IDENTITY_WARMUP" },

@@ -6,6 +6,7 @@ import * as health from "@/app/api/health/route";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { signedInUser } from "../support/auth";
 import { authenticateCallsAs, call } from "../support/http";
+import { serveOnSave } from "../support/serving";
 
 const post = (body: unknown) => call(resolve.POST, { method: "POST", body });
 const create = (body: Record<string, unknown>) => call(collection.POST, { method: "POST", body });
@@ -13,6 +14,7 @@ const create = (body: Record<string, unknown>) => call(collection.POST, { method
 beforeAll(async () => {
   authenticateCallsAs((await signedInUser("designer")).headers);
   expect(await seedDemoPrompts({ onlyIfEmpty: true })).toBeGreaterThan(8);
+  await serveOnSave(); // deactivating below changes production directly
 });
 
 describe("POST /api/resolve", () => {

@@ -10,7 +10,7 @@ import type { getCatalog } from "@/lib/server/services/catalog-service";
 import type { Health } from "@/lib/server/services/health-service";
 import type { PromptDto } from "@/lib/server/services/prompt-dto";
 import type { ResolveResult } from "@/lib/server/services/resolve-service";
-import type { RollbackResult } from "@/lib/server/services/prompt-service";
+import type { RollbackResult } from "@/lib/server/services/rollback-service";
 
 /**
  * The response schemas (lib/domain/schemas/responses.ts) are the API's documented shapes; the

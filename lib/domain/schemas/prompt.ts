@@ -39,6 +39,14 @@ const description = z
   .nullish()
   .transform((v) => (v?.trim() ? v : null));
 
+/** What changed and why; written once with the version, never edited. */
+export const changeNote = z
+  .string()
+  .trim()
+  .max(2000)
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 /** A new version's content (the API body and the editor form use this one schema). */
 export const createPromptSchema = z.strictObject({
   coachingPhase: phaseInput.nullable(),
@@ -51,7 +59,12 @@ export const createPromptSchema = z.strictObject({
   requiredContextKeys: contextKeyList.default([]),
   allowedActions: actionList.default([]),
   promptType: promptTypeSchema.default("coach"),
-  isActive: z.boolean().default(true),
+  /**
+   * Omitted or false: the version is saved as a draft. True asks to serve it at once, which the release
+   * policy allows only when no approval is required (otherwise 409 `review_required`).
+   */
+  isActive: z.boolean().optional(),
+  changeNote,
 });
 export type CreatePromptInput = z.input<typeof createPromptSchema>;
 export type CreatePromptData = z.output<typeof createPromptSchema>;
@@ -65,12 +78,26 @@ export const CONTENT_FIELDS = [
   "requiredContextKeys",
   "allowedActions",
   "promptType",
+  "changeNote",
 ] as const;
 
 export const updatePromptSchema = z.strictObject({ name, description, isActive: z.boolean() }).partial();
 export type UpdatePromptData = { name?: string | null; description?: string | null; isActive?: boolean };
 
-export const rollbackSchema = z.strictObject({ toVersion: z.number().int().min(1) });
+/**
+ * A plain rollback obeys the release policy; `emergency: true` (admins only, with a note saying why)
+ * serves `toVersion` at once whatever the policy, and is recorded as an emergency everywhere.
+ */
+export const rollbackSchema = z
+  .strictObject({
+    toVersion: z.number().int().min(1),
+    emergency: z.boolean().default(false),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .refine((r) => !r.emergency || Boolean(r.note), {
+    message: "An emergency rollback needs a note saying why",
+    path: ["note"],
+  });
 
 export const listPromptsQuery = z.object({
   phase: z.union([z.literal("none"), phaseInput]).optional(),

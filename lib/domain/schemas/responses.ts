@@ -26,6 +26,8 @@ export const promptSchema = z.object({
   allowedActions: actions,
   promptType,
   isActive: z.boolean(),
+  /** What changed and why (immutable; null for versions saved without one). */
+  changeNote: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -73,6 +75,8 @@ export const rollbackResponseSchema = z.object({
   servingVersion: z.number().int().min(1),
   activated: z.boolean(),
   deactivated: z.array(promptSchema),
+  /** An admin's emergency rollback: served at once whatever the release policy. */
+  emergency: z.boolean(),
 });
 export type RollbackResponse = z.output<typeof rollbackResponseSchema>;
 

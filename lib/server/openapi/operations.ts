@@ -31,16 +31,17 @@ import {
 } from "@/lib/domain/schemas/account-responses";
 
 import { ADMIN_OPERATIONS } from "./admin-operations";
+import { RELEASE_OPERATIONS } from "./release-operations";
 
 /**
  * Every API operation with the zod schemas its route handler uses. The OpenAPI document and the
  * reference page are generated from this list; a test checks it against the route files.
  */
 export interface ApiOperation {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   operationId: string;
-  tag: "Resolve" | "Prompts" | "Import and export" | "Admin" | "Meta";
+  tag: "Resolve" | "Prompts" | "Releases" | "Import and export" | "Admin" | "Meta";
   summary: string;
   description?: string;
   /** Public operations need no credentials; the others take a session or an API key. */
@@ -120,7 +121,9 @@ export const OPERATIONS: ApiOperation[] = [
     path: "/api/prompts",
     operationId: "createPrompt",
     tag: "Prompts",
-    summary: "Save a new version (the next number of its phase)",
+    summary: "Save a new version (the next number of its phase); a draft unless isActive: true",
+    description:
+      "Saved inactive (a draft) by default: production does not serve it until a release makes it the production version. `isActive: true` serves it at once when the release policy requires no approval, else 409 `review_required`. A placeholder that is not a catalog context key is refused with 422 `invalid_template` naming it. 409 `conflict` when the editor's `expectedLatestVersion` check fails.",
     body: createPromptSchema,
     errors: [400, 409, 422, 503],
     responses: { 201: { description: "The new version", content: json(promptSchema) } },
@@ -142,7 +145,7 @@ export const OPERATIONS: ApiOperation[] = [
     tag: "Prompts",
     summary: "Change name, description or isActive in place",
     description:
-      "Content fields (body, keys, actions, type, phase, version) never change in place: 409 `immutable_field`.",
+      "Content fields (body, keys, actions, type, phase, version, change note) never change in place: 409 `immutable_field`. Changing `isActive` changes production: 409 `review_required` while the release policy requires approval (open a release instead).",
     pathParams: promptId,
     body: updatePromptSchema,
     errors: [400, 404, 409, 503],
@@ -154,9 +157,11 @@ export const OPERATIONS: ApiOperation[] = [
     operationId: "rollbackPhase",
     tag: "Prompts",
     summary: "Serve version N again: deactivate every active version above it",
+    description:
+      "409 `review_required` while the release policy requires approval (open a release for version N instead), except an admin's emergency rollback `{toVersion, emergency: true, note}`, which serves at once and is audited as `phase.emergency_rollback`.",
     pathParams: { phase: { description: "Stored value or enum name, any case", schema: phaseInput } },
     body: rollbackSchema,
-    errors: [400, 404, 503],
+    errors: [400, 404, 409, 503],
     responses: {
       200: { description: "The phase's serving version and what changed", content: json(rollbackResponseSchema) },
     },
@@ -225,5 +230,6 @@ export const OPERATIONS: ApiOperation[] = [
     summary: "Readable API reference generated from this document",
     responses: { 200: { description: "HTML page", content: { "text/html": "text" } } },
   },
+  ...RELEASE_OPERATIONS,
   ...ADMIN_OPERATIONS,
 ];

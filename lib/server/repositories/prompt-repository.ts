@@ -79,10 +79,18 @@ export function updateMeta(client: Client, id: string, patch: UpdatePromptData):
   return client.prompt.update({ where: { id }, data: patch });
 }
 
-/** Deactivates every active version above `toVersion`; returns the rows it changed. */
-export async function deactivateAbove(tx: Tx, phase: Phase | null, toVersion: number): Promise<PromptRow[]> {
+/**
+ * Deactivates every active version above `toVersion` (of one type only, when given: phase-less prompts of
+ * different types share numbering but not production); returns the rows it changed.
+ */
+export async function deactivateAbove(
+  tx: Tx,
+  phase: Phase | null,
+  toVersion: number,
+  promptType?: PromptType,
+): Promise<PromptRow[]> {
   const rows = await tx.prompt.findMany({
-    where: { coachingPhase: phase, isActive: true, version: { gt: toVersion } },
+    where: { coachingPhase: phase, isActive: true, version: { gt: toVersion }, ...(promptType ? { promptType } : {}) },
     orderBy: { version: "desc" },
   });
   if (rows.length) {

@@ -19,11 +19,33 @@ export type AuditAction =
   | "auth.login_failed"
   | "sample_context.create"
   | "sample_context.update"
-  | "sample_context.delete";
+  | "sample_context.delete"
+  // Releases (#9): what the release history timeline is built from.
+  | "release_policy.update"
+  | "staging.set"
+  | "staging.clear"
+  | "release.open"
+  | "release.approve"
+  | "release.reject"
+  | "release.withdraw"
+  | "release.comment"
+  | "release.release"
+  | "phase.emergency_rollback"
+  | "prompt.check";
 
 export interface AuditEventInput {
   action: AuditAction;
-  targetType: "prompt" | "phase" | "user" | "api_key" | "import" | "auth" | "sample_context";
+  targetType:
+    | "prompt"
+    | "phase"
+    | "user"
+    | "api_key"
+    | "import"
+    | "auth"
+    | "sample_context"
+    | "release"
+    | "release_policy"
+    | "staging";
   targetId: string | null;
   before?: unknown;
   after?: unknown;

@@ -13,6 +13,7 @@ export interface PromptDto {
   allowedActions: string[];
   promptType: string;
   isActive: boolean;
+  changeNote: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,6 +30,7 @@ export function toPromptDto(row: PromptRow): PromptDto {
     allowedActions: row.allowedActions,
     promptType: row.promptType,
     isActive: row.isActive,
+    changeNote: row.changeNote,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

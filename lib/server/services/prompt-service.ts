@@ -1,14 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { assertValidTemplate } from "@/lib/domain/template";
-import {
-  CONTENT_FIELDS,
-  createPromptSchema,
-  listPromptsQuery,
-  rollbackSchema,
-  updatePromptSchema,
-} from "@/lib/domain/schemas/prompt";
-import type { Phase } from "@/lib/domain/catalog";
+import { assertServableTemplate } from "@/lib/domain/template";
+import { CONTENT_FIELDS, createPromptSchema, listPromptsQuery, updatePromptSchema } from "@/lib/domain/schemas/prompt";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
@@ -19,6 +12,8 @@ import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { toPromptDto, type PromptDto } from "./prompt-dto";
 import { isUuid } from "@/lib/domain/ids";
+import { makeProduction, productionView, setActiveFlag } from "./production-change";
+import { approvalsRequired, reviewRequired } from "./release-policy-service";
 
 export async function listPrompts(
   caller: Caller,
@@ -46,16 +41,21 @@ export interface CreatePromptOptions {
   expectedLatestVersion?: number | null;
 }
 
-/** Saves a new version: the next number for its phase, assigned under a per-phase lock. */
+/**
+ * Saves a new version: the next number for its phase, assigned under a per-phase lock. It is a draft
+ * (inactive) unless `isActive: true` is asked for, which serves it at once only when the release policy
+ * requires no approval (otherwise 409 `review_required`: open a release instead).
+ */
 export async function createPrompt(
   caller: Caller,
   input: unknown,
   options: CreatePromptOptions = {},
 ): Promise<PromptDto> {
   authorize(caller, "prompts:write");
-  const data = parseInput(createPromptSchema, input);
-  assertValidTemplate(data.body);
+  const { isActive: serveNow = false, ...data } = parseInput(createPromptSchema, input);
+  assertServableTemplate(data.body);
   const row = await inTransaction(async (tx) => {
+    if (serveNow && (await approvalsRequired(tx))) throw reviewRequired("Saving with isActive: true");
     if (options.expectedLatestVersion !== undefined) {
       // Checked under the phase lock that numbering takes too, so no save can slip in after the check.
       await prompts.lockPhase(tx, data.coachingPhase);
@@ -67,12 +67,14 @@ export async function createPrompt(
         });
       }
     }
-    const created = await prompts.insertNextVersion(tx, data);
+    const draft = await prompts.insertNextVersion(tx, { ...data, isActive: false });
+    const served = serveNow ? await makeProduction(tx, draft) : null;
+    const created = served?.activated ?? draft;
     await recordAudit(tx, caller, {
       action: "prompt.create",
       targetType: "prompt",
       targetId: created.id,
-      after: auditView(created),
+      after: { ...auditView(created), ...(served ? productionView(served) : {}) },
     });
     return created;
   });
@@ -97,7 +99,13 @@ export async function updatePrompt(caller: Caller, id: string, input: unknown): 
   const row = await inTransaction(async (tx) => {
     const before = await prompts.findById(tx, id);
     if (!before) throw new AppError("not_found", `No prompt with id ${id}`);
-    const after = await prompts.updateMeta(tx, id, patch);
+    const { isActive, ...meta } = patch;
+    const flips = isActive !== undefined && isActive !== before.isActive;
+    if (flips && (await approvalsRequired(tx)))
+      throw reviewRequired(`${isActive ? "Activating" : "Deactivating"} a version directly`);
+    const flipped = flips ? await setActiveFlag(tx, before, isActive) : null;
+    let after = flipped ? (flipped.activated ?? flipped.deactivated[0] ?? before) : before;
+    if (Object.keys(meta).length || !flipped) after = await prompts.updateMeta(tx, id, meta);
     const action =
       before.isActive === after.isActive ? "prompt.update" : after.isActive ? "prompt.activate" : "prompt.deactivate";
     await recordAudit(tx, caller, {
@@ -105,54 +113,24 @@ export async function updatePrompt(caller: Caller, id: string, input: unknown): 
       targetType: "prompt",
       targetId: id,
       before: metaView(before),
-      after: metaView(after),
+      after: { ...metaView(after), ...(flipped ? productionView(flipped) : {}) },
     });
     return after;
   });
   return toPromptDto(row);
 }
 
-export interface RollbackResult {
-  phase: Phase;
-  servingVersion: number;
-  activated: boolean;
-  deactivated: PromptDto[];
-}
-
-/**
- * Rolls a phase back to `toVersion`: deactivates every active version above it and activates it if it
- * was inactive, in one transaction under the phase lock (so a concurrent save cannot slip in between).
- */
-export async function rollbackPhase(caller: Caller, phase: Phase, input: unknown): Promise<RollbackResult> {
-  authorize(caller, "prompts:write");
-  const { toVersion } = parseInput(rollbackSchema, input);
-  return inTransaction(async (tx) => {
-    await prompts.lockPhase(tx, phase);
-    const target = await prompts.findByPhaseVersion(tx, phase, toVersion);
-    if (!target)
-      throw new AppError("version_not_found", `${phase} has no version ${toVersion}`, { phase, version: toVersion });
-    const servingBefore = (await prompts.findServing(tx, { phase }))?.version ?? null;
-    const deactivated = await prompts.deactivateAbove(tx, phase, toVersion);
-    if (!target.isActive) await prompts.updateMeta(tx, target.id, { isActive: true });
-    await recordAudit(tx, caller, {
-      action: "phase.rollback",
-      targetType: "phase",
-      targetId: phase,
-      before: { servingVersion: servingBefore },
-      after: {
-        servingVersion: toVersion,
-        activated: !target.isActive,
-        deactivatedVersions: deactivated.map((p) => p.version),
-      },
-    });
-    return { phase, servingVersion: toVersion, activated: !target.isActive, deactivated: deactivated.map(toPromptDto) };
-  });
-}
-
 // Audit rows keep what identifies a version and what changed, not a copy of 14 KB bodies.
 function auditView(p: PromptRow) {
-  return { phase: p.coachingPhase, version: p.version, promptType: p.promptType, isActive: p.isActive, name: p.name };
+  return {
+    phase: p.coachingPhase,
+    version: p.version,
+    promptType: p.promptType,
+    isActive: p.isActive,
+    name: p.name,
+    changeNote: p.changeNote,
+  };
 }
 function metaView(p: PromptRow) {
-  return { name: p.name, description: p.description, isActive: p.isActive };
+  return { phase: p.coachingPhase, version: p.version, name: p.name, description: p.description, isActive: p.isActive };
 }

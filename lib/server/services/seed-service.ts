@@ -1,7 +1,7 @@
 import "server-only";
 import { DEMO_PROMPTS } from "@/prisma/seed/demo-prompts";
 import { createPromptSchema } from "@/lib/domain/schemas/prompt";
-import { assertValidTemplate } from "@/lib/domain/template";
+import { assertServableTemplate } from "@/lib/domain/template";
 import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { Caller } from "../auth/actor";
@@ -11,8 +11,9 @@ const SEED_CALLER: Caller = { actor: { kind: "system", name: "demo seed" }, requ
 
 /** Seeds the demo prompts in one transaction; with `onlyIfEmpty` a table that has any row is left alone. */
 export async function seedDemoPrompts(opts: { onlyIfEmpty: boolean }): Promise<number> {
-  const data = DEMO_PROMPTS.map((p) => createPromptSchema.parse(p));
-  data.forEach((p) => assertValidTemplate(p.body));
+  // The demo serves at once (a fresh install should resolve), so its versions are inserted active.
+  const data = DEMO_PROMPTS.map((p) => ({ ...createPromptSchema.parse(p), isActive: true }));
+  data.forEach((p) => assertServableTemplate(p.body));
   return inTransaction(async (tx) => {
     // Same lock for every phase-less key: two instances starting together seed once.
     await prompts.lockPhase(tx, null);

@@ -1,7 +1,7 @@
 import { phaseInput } from "@/lib/domain/schemas/prompt";
 import { readJson, route } from "@/lib/server/http/route";
 import { parseInput } from "@/lib/server/services/parse-input";
-import { rollbackPhase } from "@/lib/server/services/prompt-service";
+import { rollbackPhase } from "@/lib/server/services/rollback-service";
 
 type Params = { phase: string };
 

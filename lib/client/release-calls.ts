@@ -1,0 +1,34 @@
+import type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
+import type { RollbackResponse } from "@/lib/domain/schemas/responses";
+import { send, type CallOptions, type Transport } from "./http";
+
+/** Releases (#9): the release policy, the staging channel and reviewed releases. `client.releases`. */
+export class ReleaseCalls {
+  constructor(private readonly transport: Transport) {}
+
+  getPolicy(options?: CallOptions): Promise<ReleasePolicy> {
+    return send(this.transport, { method: "GET", path: "api/settings/release-policy" }, options);
+  }
+
+  /** Admins only. */
+  setPolicy(requiredApprovals: 0 | 1, options?: CallOptions): Promise<ReleasePolicy> {
+    return send(
+      this.transport,
+      { method: "PUT", path: "api/settings/release-policy", body: { requiredApprovals } },
+      options,
+    );
+  }
+
+  /** An admin's emergency rollback: serves `toVersion` at once whatever the policy, recorded as an emergency. */
+  emergencyRollback(phase: string, toVersion: number, note: string, options?: CallOptions): Promise<RollbackResponse> {
+    return send(
+      this.transport,
+      {
+        method: "POST",
+        path: `api/phases/${encodeURIComponent(phase)}/rollback`,
+        body: { toVersion, emergency: true, note },
+      },
+      options,
+    );
+  }
+}
