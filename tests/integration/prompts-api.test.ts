@@ -8,9 +8,11 @@ import { serveOnSave } from "../support/serving";
 
 // This file tests the versions API itself; drafts, the release policy and releases have their own
 // files. Here saving with isActive: true, PATCH and rollback change production directly (policy 0).
+let designer: Record<string, string> = {};
 beforeAll(async () => {
   await serveOnSave();
-  authenticateCallsAs((await signedInUser("designer")).headers);
+  designer = (await signedInUser("designer")).headers;
+  authenticateCallsAs(designer);
 });
 
 const create = (body: Record<string, unknown>) =>
@@ -89,7 +91,7 @@ describe("POST /api/prompts", () => {
     const res = await call(collection.POST, {
       method: "POST",
       rawBody: "{nope",
-      headers: { "content-type": "application/json" },
+      headers: { ...designer, "content-type": "application/json" },
     });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: "invalid_request", message: "The request body is not valid JSON" });

@@ -1,9 +1,15 @@
 import { importStreamResponse, wantsImportStream } from "@/lib/server/http/import-stream";
 import { readJson, route } from "@/lib/server/http/route";
+import { authorize } from "@/lib/server/auth/authorize";
 import { importPrompts } from "@/lib/server/services/import-service";
 
+/** Import files run to tens of MB (10,000 versions of the old system's bodies are ~76 MB). */
+const IMPORT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
 // A dry run unless the body says {"dryRun": false}; with Accept: application/x-ndjson, progress streams.
-export const POST = route({ access: "write" }, async ({ req, caller }) => {
+export const POST = route({ access: "write", maxBodyBytes: IMPORT_MAX_BODY_BYTES }, async ({ req, caller }) => {
+  // The large cap is only for callers who may import: everyone else is refused before the body is read.
+  authorize(caller, "prompts:write");
   const input = await readJson(req);
   return wantsImportStream(req)
     ? await importStreamResponse(caller, input, caller.requestId)

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { AppError, isAppError } from "@/lib/domain/errors";
 import type { Actor, Caller } from "../auth/actor";
 import { authenticateRequest } from "../auth/authenticate";
+import { authenticated } from "../auth/authorize";
+import { DEFAULT_MAX_BODY_BYTES, readBodyText } from "./body";
 
 export interface RouteContext<P> {
   req: Request;
@@ -18,7 +20,12 @@ export interface RouteOptions {
    * service authorizes (the level names what the service will check, for readers and the OpenAPI doc).
    */
   access: "public" | "read" | "write" | "resolve" | "admin";
+  /** Largest body `readJson` accepts on this route (default 1 MB); larger ones answer 413. */
+  maxBodyBytes?: number;
 }
+
+// The cap of the route a request came through, for readJson (handlers keep calling readJson(req)).
+const bodyLimits = new WeakMap<Request, number>();
 
 /**
  * The one wrapper every route handler goes through: request id, actor, JSON answers and the error
@@ -31,6 +38,9 @@ export function route<P = Record<string, never>>(options: RouteOptions, handler:
     try {
       const params = ((await segment?.params) ?? {}) as P;
       const actor = await authenticate(req, options);
+      // Credentials are checked before any body is read: an anonymous caller cannot make us buffer.
+      if (options.access !== "public") authenticated({ actor, requestId });
+      bodyLimits.set(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       const result = await handler({ req, params, caller: { actor, requestId } });
       const response = result instanceof Response ? result : json(result);
       response.headers.set("x-request-id", requestId);
@@ -56,9 +66,12 @@ export function errorResponse(error: unknown, requestId: string): Response {
   return json(appError.toJSON(), appError.status, { "x-request-id": requestId });
 }
 
-/** Reads a JSON body; malformed JSON is a 400, never a 500. */
+/**
+ * Reads a JSON body, at most the route's cap (413 `payload_too_large` past it, without buffering the
+ * rest); malformed JSON is a 400, never a 500.
+ */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBodyText(req, bodyLimits.get(req) ?? DEFAULT_MAX_BODY_BYTES);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text) as unknown;

@@ -1,10 +1,16 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { isAppError } from "@/lib/domain/errors";
 import { authOptions } from "@/lib/server/auth/options";
 import { clientIp } from "@/lib/server/auth/client-ip";
+import { readBodyText } from "@/lib/server/http/body";
+import { errorResponse } from "@/lib/server/http/route";
 import { assertLoginAllowed } from "@/lib/server/services/login-service";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
+
+/** Sign-in, sign-out and CSRF forms are a few hundred bytes; nothing bigger is read. */
+const AUTH_MAX_BODY_BYTES = 16 * 1024;
 
 function nextAuth(req: Request, segment: Segment) {
   return NextAuth(authOptions())(req, segment);
@@ -12,17 +18,21 @@ function nextAuth(req: Request, segment: Segment) {
 
 /**
  * next-auth answers a failed sign-in with 401 whatever the reason; the limiter runs first so that an
- * email+address over its limit gets a real 429 before any password is checked.
+ * email+address over its limit gets a real 429 before any password is checked. The body is read once,
+ * bounded, and handed on to next-auth (which would otherwise buffer whatever it is sent).
  */
 async function POST(req: Request, segment: Segment) {
+  let text: string;
+  try {
+    text = await readBodyText(req, AUTH_MAX_BODY_BYTES);
+  } catch (error) {
+    return errorResponse(error, "auth");
+  }
+  const bounded = new NextRequest(req.url, { method: "POST", headers: req.headers, body: text });
   const { nextauth } = await segment.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await req
-      .clone()
-      .formData()
-      .catch(() => null);
-    const email = form?.get("email");
-    if (typeof email === "string" && email) {
+    const email = new URLSearchParams(text).get("email");
+    if (email) {
       try {
         await assertLoginAllowed(email, clientIp(req.headers));
       } catch (error) {
@@ -35,7 +45,7 @@ async function POST(req: Request, segment: Segment) {
       }
     }
   }
-  return nextAuth(req, segment);
+  return nextAuth(bounded, segment);
 }
 
 export { nextAuth as GET, POST };
