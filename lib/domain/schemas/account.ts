@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from "./safe-input";
 
 export const ROLE_VALUES = ["admin", "designer", "viewer"] as const;
 export const SCOPE_VALUES = ["resolve", "prompts:read", "prompts:write"] as const;
@@ -8,7 +9,8 @@ export const emailSchema = z
   .string()
   .trim()
   .max(320)
-  .regex(/^[^@\s]+@[^@\s]+$/, { message: "Enter a valid email address" });
+  .regex(/^[^@\s]+@[^@\s]+$/, { message: "Enter a valid email address" })
+  .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
 // Length bounds only: long passphrases beat composition rules; 128 caps hashing cost per attempt.
 export const passwordSchema = z
   .string()
@@ -59,8 +61,10 @@ export const auditQuerySchema = z.object({
   action: z.string().max(64).optional(),
   before: z
     .string()
-    .regex(/^\d+$/, { message: "before is an audit event id" })
+    .regex(/^\d{1,19}$/, { message: "before is an audit event id" })
     .transform((v) => BigInt(v))
+    // Audit ids are PostgreSQL bigints: anything larger is refused here, not by the database (500).
+    .refine((v) => v <= 9_223_372_036_854_775_807n, { message: "before is an audit event id" })
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

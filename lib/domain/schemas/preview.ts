@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTEXT_KEY_VALUES } from "../catalog";
-import { actionList, contextKeyList, phaseInput, promptTypeSchema } from "./prompt";
+import { actionList, contextKeyList, phaseInput, promptTypeSchema, versionNumber } from "./prompt";
 
 /**
  * The authoring UI's preview: a stored version (serving, or pinned even if inactive) or unsaved editor
@@ -8,7 +8,7 @@ import { actionList, contextKeyList, phaseInput, promptTypeSchema } from "./prom
  */
 export const previewRequestSchema = z.strictObject({
   phase: phaseInput.nullable(),
-  version: z.number().int().min(1).optional(),
+  version: versionNumber.optional(),
   promptType: promptTypeSchema.optional(),
   draft: z
     .strictObject({

@@ -17,6 +17,9 @@ export const phaseInput = z
     return phase;
   });
 
+/** A version number as PostgreSQL's `integer` column holds it (larger ones would answer 500). */
+export const versionNumber = z.number().int().min(1).max(2_147_483_647);
+
 const uniqueList = <T extends z.ZodType<string>>(item: T, what: string) =>
   z
     .array(item)
@@ -90,7 +93,7 @@ export type UpdatePromptData = { name?: string | null; description?: string | nu
  */
 export const rollbackSchema = z
   .strictObject({
-    toVersion: z.number().int().min(1),
+    toVersion: versionNumber,
     emergency: z.boolean().default(false),
     note: z.string().trim().max(2000).optional(),
   })

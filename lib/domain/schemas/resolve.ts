@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTEXT_KEY_VALUES, type ContextKey } from "../catalog";
-import { phaseInput, promptTypeSchema } from "./prompt";
+import { phaseInput, promptTypeSchema, versionNumber } from "./prompt";
 
 const contextValue = z.union([
   z.string(),
@@ -37,7 +37,7 @@ export const resolveContextSchema = z.strictObject({
 export const resolveRequestSchema = z
   .strictObject({
     phase: phaseInput.optional(),
-    version: z.number().int().min(1).optional(),
+    version: versionNumber.optional(),
     promptType: promptTypeSchema.optional(),
     context: resolveContextSchema.default({}),
     provider: z.enum(["openai", "anthropic"]).default("openai"),

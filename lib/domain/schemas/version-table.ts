@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { phaseInput, promptTypeSchema } from "./prompt";
+import { isSafeText } from "./safe-input";
 
 export const VERSION_TABLE_SORTS = ["createdAt", "phase", "version", "name", "promptType", "isActive"] as const;
 export type VersionTableSort = (typeof VERSION_TABLE_SORTS)[number];
@@ -16,7 +17,7 @@ export const versionTableQuery = z.object({
   phase: z.preprocess(blankAsAbsent, z.union([z.literal("none"), phaseInput]).optional()).catch(undefined),
   type: z.preprocess(blankAsAbsent, promptTypeSchema.optional()).catch(undefined),
   active: z.preprocess(blankAsAbsent, z.enum(["true", "false"]).optional()).catch(undefined),
-  q: z.preprocess(blankAsAbsent, z.string().trim().max(200).optional()).catch(undefined),
+  q: z.preprocess(blankAsAbsent, z.string().trim().max(200).refine(isSafeText).optional()).catch(undefined),
   sort: z.enum(VERSION_TABLE_SORTS).default("createdAt").catch("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
