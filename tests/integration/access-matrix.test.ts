@@ -18,6 +18,9 @@ import * as exportRoute from "@/app/api/export/route";
 import * as openapi from "@/app/api/openapi.json/route";
 import * as docs from "@/app/api/docs/route";
 import * as releasePolicy from "@/app/api/settings/release-policy/route";
+import * as actionList from "@/app/api/actions/route";
+import * as actionItem from "@/app/api/actions/[type]/route";
+import * as instructionItem from "@/app/api/action-instructions/[id]/route";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt } from "@/lib/server/services/prompt-service";
 import { apiKey, signedInUser } from "../support/auth";
@@ -158,6 +161,36 @@ const cases: Case[] = [
       call(keyItem.DELETE, { method: "DELETE", headers: h, params: { id: (await apiKey(["resolve"])).id } }),
   },
   { name: "GET /api/audit", expected: admins(200), run: (h) => call(audit.GET, { headers: h }) },
+  { name: "GET /api/actions", expected: readers, run: (h) => call(actionList.GET, { headers: h }) },
+  {
+    name: "GET /api/actions/{type}",
+    expected: readers,
+    run: (h) => call(actionItem.GET, { headers: h, params: { type: "add_user_note" } }),
+  },
+  {
+    name: "POST /api/actions/{type}",
+    expected: writers(201),
+    run: (h) =>
+      call(actionItem.POST, {
+        method: "POST",
+        headers: h,
+        params: { type: "add_user_note" },
+        body: { instruction: "Remember facts." },
+      }),
+  },
+  {
+    name: "PATCH /api/action-instructions/{id}",
+    expected: writers(200),
+    run: async (h) => {
+      const serving = await call(actionItem.GET, { headers: headers.admin, params: { type: "add_user_note" } });
+      return call(instructionItem.PATCH, {
+        method: "PATCH",
+        headers: h,
+        params: { id: serving.body.serving.id },
+        body: { isActive: true },
+      });
+    },
+  },
   {
     name: "POST /api/import",
     expected: writers(200),

@@ -11,6 +11,9 @@ import * as exportRoute from "@/app/api/export/route";
 import * as importRoute from "@/app/api/import/route";
 import * as openapi from "@/app/api/openapi.json/route";
 import * as docs from "@/app/api/docs/route";
+import * as actionList from "@/app/api/actions/route";
+import * as actionItem from "@/app/api/actions/[type]/route";
+import * as instructionItem from "@/app/api/action-instructions/[id]/route";
 import * as users from "@/app/api/users/route";
 import * as userItem from "@/app/api/users/[id]/route";
 import * as keys from "@/app/api/api-keys/route";
@@ -21,7 +24,7 @@ import { buildOpenApiDocument } from "@/lib/server/openapi/document";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { openApiValidator } from "../support/openapi-validator";
 import { apiKey, signedInUser } from "../support/auth";
-import { readOldSystemFixture } from "../support/old-system-fixture";
+import { readOldActionsFixture, readOldSystemFixture } from "../support/old-system-fixture";
 
 const doc = buildOpenApiDocument();
 const validate = openApiValidator(doc);
@@ -158,6 +161,33 @@ describe("integration responses validate against the document", () => {
     await check(importRoute.POST, "/api/import", "POST", { body: { data, dryRun: false } });
     await check(importRoute.POST, "/api/import", "POST", { body: { data }, accept: "application/x-ndjson" });
     await check(importRoute.POST, "/api/import", "POST", { body: { data: {} } });
+    await check(importRoute.POST, "/api/import", "POST", { body: { data: JSON.parse(readOldActionsFixture().text) } });
+
+    await check(actionList.GET, "/api/actions", "GET");
+    await check(actionItem.GET, "/api/actions/{type}", "GET", { params: { type: "create_identity" } });
+    await check(actionItem.GET, "/api/actions/{type}", "GET", { params: { type: "transition_state" } });
+    const version = await check(actionItem.POST, "/api/actions/{type}", "POST", {
+      params: { type: "create_identity" },
+      body: { instruction: "Create it.", fieldDescriptions: { name: "Its name" } },
+    });
+    await check(actionItem.POST, "/api/actions/{type}", "POST", {
+      params: { type: "create_identity" },
+      body: { instruction: "Create it.", fieldDescriptions: { nmae: "typo" } },
+    });
+    await check(actionItem.POST, "/api/actions/{type}", "POST", {
+      params: { type: "nope" },
+      body: { instruction: "x" },
+    });
+    const path = "/api/action-instructions/{id}";
+    await check(instructionItem.PATCH, path, "PATCH", { params: { id: version.body.id }, body: { isActive: true } });
+    await check(instructionItem.PATCH, path, "PATCH", { params: { id: version.body.id }, body: { isActive: "y" } });
+    await check(instructionItem.PATCH, path, "PATCH", {
+      params: { id: "00000000-0000-4000-8000-000000000000" },
+      body: { isActive: true },
+    });
+    const only = (await check(actionItem.GET, "/api/actions/{type}", "GET", { params: { type: "accept_identity" } }))
+      .body.serving.id as string;
+    await check(instructionItem.PATCH, path, "PATCH", { params: { id: only }, body: { isActive: false } });
 
     const admin = (await signedInUser("admin")).headers;
     const as = admin;

@@ -1,4 +1,4 @@
-import { actionJsonSchema, type ActionType } from "../catalog";
+import { ACTION_TYPE_VALUES, actionJsonSchema, type ActionType } from "../catalog";
 import { schemaPaths, withDescriptions, type JsonSchema } from "../json-schema";
 
 /**
@@ -42,4 +42,31 @@ export function describedActionSchema(type: ActionType, wording: ActionWording |
     );
   }
   return payload;
+}
+
+/** A stored description map (JSON from the database), keeping only string entries. */
+export function descriptionMap(value: unknown): Record<string, string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+/**
+ * Production wording per action from active versions: the highest version of each action wins (the
+ * same rule as prompts). Rows of action types the catalog does not know are ignored.
+ */
+export function toWordings(
+  rows: readonly { actionType: string; version: number; instruction: string; fieldDescriptions: unknown }[],
+): ActionWordings {
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const current = best.get(row.actionType);
+    if (!current || row.version > current.version) best.set(row.actionType, row);
+  }
+  const wordings: Partial<Record<ActionType, ActionWording>> = {};
+  for (const type of ACTION_TYPE_VALUES) {
+    const row = best.get(type);
+    if (row)
+      wordings[type] = { instruction: row.instruction, fieldDescriptions: descriptionMap(row.fieldDescriptions) };
+  }
+  return Object.freeze(wordings);
 }

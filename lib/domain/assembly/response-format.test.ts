@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ACTION_WORDINGS } from "../action-instructions/defaults";
-import { describedActionSchema } from "../action-instructions";
+import { describedActionSchema, fieldPaths, type ActionWordings } from "../action-instructions";
 import { ACTION_TYPE_VALUES, actionJsonSchema } from "../catalog";
 import { missingContextKeys, responseFormatFor } from "./index";
 
@@ -16,6 +15,17 @@ const STRICT_KEYWORDS = new Set([
   "anyOf",
   "description",
 ]);
+
+// A description at every place of every action, as a full wording set does.
+const EVERY_DESCRIPTION: ActionWordings = Object.fromEntries(
+  ACTION_TYPE_VALUES.map((type) => [
+    type,
+    {
+      instruction: `Do ${type}.`,
+      fieldDescriptions: Object.fromEntries(fieldPaths(type).map((p) => [p, `About ${p}`])),
+    },
+  ]),
+);
 
 function visitSchemas(schema: Record<string, unknown>, visit: (node: Record<string, unknown>) => void): void {
   visit(schema);
@@ -43,21 +53,21 @@ describe("responseFormatFor", () => {
   });
 
   it("carries the field descriptions of the wording", () => {
-    const format = responseFormatFor(["update_user_note"], DEFAULT_ACTION_WORDINGS);
+    const format = responseFormatFor(["update_user_note"], EVERY_DESCRIPTION);
     const payload = (format.properties as Record<string, { anyOf: Record<string, unknown>[] }>).update_user_note!
       .anyOf[0]!;
     expect(payload).toMatchObject({
       properties: {
         params: {
-          description: "The notes to rewrite.",
-          properties: { notes: { items: { properties: { id: { description: "Id of the user note" } } } } },
+          description: "About ",
+          properties: { notes: { items: { properties: { id: { description: "About notes[].id" } } } } },
         },
       },
     });
   });
 
   it("uses only keywords OpenAI strict mode supports, with every object closed and fully required", () => {
-    const format = responseFormatFor(ACTION_TYPE_VALUES, DEFAULT_ACTION_WORDINGS);
+    const format = responseFormatFor(ACTION_TYPE_VALUES, EVERY_DESCRIPTION);
     let objects = 0;
     visitSchemas(format, (node) => {
       for (const key of Object.keys(node)) expect(STRICT_KEYWORDS, `keyword ${key}`).toContain(key);

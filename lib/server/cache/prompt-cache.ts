@@ -1,4 +1,5 @@
 import "server-only";
+import { toWordings, type ActionWordings } from "@/lib/domain/action-instructions";
 import type { Phase, PromptType } from "@/lib/domain/catalog";
 import { isAppError } from "@/lib/domain/errors";
 import { onCommit } from "../db/after-commit";
@@ -6,6 +7,7 @@ import { startChangeListener, type ChangeListener } from "../db/change-listener"
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import { databaseUrl } from "../db/url";
+import * as instructions from "../repositories/action-instruction-repository";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import type { ApiKeyRow } from "../repositories/api-key-repository";
@@ -18,8 +20,13 @@ export type { Cached, CacheStatus };
 /** Raised by the trigger of migration 20261126020000_prompt_change_notify on every change to `prompts`. */
 export const PROMPT_CHANGES_CHANNEL = "prompt_changes";
 
+/** Raised by the trigger of migration 20261129180000_action_instructions on every change to them. */
+export const ACTION_INSTRUCTION_CHANGES_CHANNEL = "action_instruction_changes";
+
 interface PromptCacheState {
   cache: PhaseCache | null;
+  /** The serving action wordings, one entry: 22 small rows, always read and dropped together. */
+  wordings: PhaseCache | null;
   keys: ApiKeyCache | null;
   listener: ChangeListener | null;
   unhook: () => void;
@@ -34,8 +41,10 @@ function state(): PromptCacheState {
 
 function create(): PromptCacheState {
   const config = cacheConfig();
-  if (!config.enabled) return { cache: null, keys: null, listener: null, unhook: () => undefined };
-  const cache = new PhaseCache({ ...config, isUnavailable: (e) => isAppError(e) && e.code === "db_unavailable" });
+  if (!config.enabled) return { cache: null, wordings: null, keys: null, listener: null, unhook: () => undefined };
+  const options = { ...config, isUnavailable: (e: unknown) => isAppError(e) && e.code === "db_unavailable" };
+  const cache = new PhaseCache(options);
+  const wordings = new PhaseCache(options);
   // API keys share the listener: a resolve checks its key on every call, so it is cached the same way.
   // Keys are checked before the prompt lookup, so their stale budget is a quarter of it (at most 250 ms):
   // a hanging database then costs a resolve about 1.25 × staleAfterMs in all, not twice. A key lookup
@@ -44,19 +53,24 @@ function create(): PromptCacheState {
   let downSince: number | null = null;
   const listener = startChangeListener({
     url: databaseUrl(),
-    channels: [PROMPT_CHANGES_CHANNEL, API_KEY_CHANGES_CHANNEL],
+    channels: [PROMPT_CHANGES_CHANNEL, API_KEY_CHANGES_CHANNEL, ACTION_INSTRUCTION_CHANGES_CHANNEL],
     pingEveryMs: config.pingMs,
     pingTimeoutMs: Math.min(2_000, config.pingMs),
-    onNotify: (channel, payload) =>
-      channel === API_KEY_CHANGES_CHANNEL ? keys.invalidateAll() : applyChange(cache, payload),
+    onNotify: (channel, payload) => {
+      if (channel === API_KEY_CHANGES_CHANNEL) keys.invalidateAll();
+      else if (channel === ACTION_INSTRUCTION_CHANGES_CHANNEL) wordings.invalidateAll();
+      else applyChange(cache, payload);
+    },
     onListening: () => {
       cache.setListening(true);
+      wordings.setListening(true);
       keys.setListening(true);
       if (downSince !== null) console.warn(`prompt cache: listening again after ${Date.now() - downSince} ms; flushed`);
       downSince = null;
     },
     onLost: (error) => {
       cache.setListening(false);
+      wordings.setListening(false);
       keys.setListening(false);
       downSince = Date.now();
       console.warn(
@@ -69,9 +83,10 @@ function create(): PromptCacheState {
   // but a caller that saves and resolves right away must already see the save. Writes are rare.
   const unhook = onCommit(() => {
     cache.invalidateAll();
+    wordings.invalidateAll();
     keys.invalidateAll();
   });
-  return { cache, keys, listener, unhook };
+  return { cache, wordings, keys, listener, unhook };
 }
 
 function applyChange(cache: PhaseCache, payload: string): void {
@@ -103,6 +118,16 @@ async function lookup<V>(phase: Phase | null, item: string, query: () => Promise
   const load = () => withDbErrors(query);
   const { cache } = state();
   return cache ? cache.get(phase, item, load) : { value: await load(), status: "miss" };
+}
+
+/**
+ * The serving wording of every action (highest active version each). The same object is handed out
+ * until a change arrives, so preparations made with it stay reusable (see prepared-prompts).
+ */
+export async function servingWordings(): Promise<Cached<ActionWordings>> {
+  const load = () => withDbErrors(async () => toWordings(await instructions.findActive(db())));
+  const { wordings } = state();
+  return wordings ? wordings.get(null, "serving", load) : { value: await load(), status: "miss" };
 }
 
 /** An API key row by its hash, from memory when this instance can trust it (see ApiKeyCache). */

@@ -30,8 +30,10 @@ import {
   userSchema,
 } from "@/lib/domain/schemas/account-responses";
 
+import { actionImportReportSchema } from "@/lib/domain/schemas/action-import";
 import { ADMIN_OPERATIONS } from "./admin-operations";
 import { RELEASE_OPERATIONS } from "./release-operations";
+import { ACTION_OPERATIONS } from "./action-operations";
 
 /**
  * Every API operation with the zod schemas its route handler uses. The OpenAPI document and the
@@ -41,7 +43,7 @@ export interface ApiOperation {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   operationId: string;
-  tag: "Resolve" | "Prompts" | "Releases" | "Import and export" | "Admin" | "Meta";
+  tag: "Resolve" | "Prompts" | "Releases" | "Import and export" | "Actions" | "Admin" | "Meta";
   summary: string;
   description?: string;
   /** Public operations need no credentials; the others take a session or an API key. */
@@ -200,15 +202,18 @@ export const OPERATIONS: ApiOperation[] = [
     path: "/api/import",
     operationId: "importPrompts",
     tag: "Import and export",
-    summary: "Dry-run or apply an import of a native or Django file",
+    summary: "Dry-run or apply an import of a native or Django prompt file, or an action file",
     description:
-      "A dry run unless `dryRun` is false. Applying inserts only (never overwrites), in one transaction, and only when no row is blocked; otherwise 400 with the report in `error.details.report`. With `Accept: application/x-ndjson` the answer streams one ImportStreamEvent per line (progress, then the report or the error).",
+      "A dry run unless `dryRun` is false. Applying inserts only (never overwrites), in one transaction, and only when no row is blocked; otherwise 400 with the report in `error.details.report`. With `Accept: application/x-ndjson` a prompt import streams one ImportStreamEvent per line (progress, then the report or the error). An action file (`{actions: [{action_type, description, params_schema}]}`, the old system's dev-coach-actions.json) is recognised by its shape: its wording becomes new active versions of the action instructions, and the answer is an ActionImportReport.",
     body: importRequestSchema,
     errors: [400, 503],
     responses: {
       200: {
         description: "The import report",
-        content: { "application/json": importReportSchema, "application/x-ndjson": importStreamEventSchema },
+        content: {
+          "application/json": z.union([importReportSchema, actionImportReportSchema]),
+          "application/x-ndjson": importStreamEventSchema,
+        },
       },
     },
   },
@@ -231,5 +236,6 @@ export const OPERATIONS: ApiOperation[] = [
     responses: { 200: { description: "HTML page", content: { "text/html": "text" } } },
   },
   ...RELEASE_OPERATIONS,
+  ...ACTION_OPERATIONS,
   ...ADMIN_OPERATIONS,
 ];

@@ -31,7 +31,11 @@ export type AuditAction =
   | "release.comment"
   | "release.release"
   | "phase.emergency_rollback"
-  | "prompt.check";
+  | "prompt.check"
+  | "action_instruction.create"
+  | "action_instruction.activate"
+  | "action_instruction.deactivate"
+  | "action_instruction.import";
 
 export interface AuditEventInput {
   action: AuditAction;
@@ -45,7 +49,8 @@ export interface AuditEventInput {
     | "sample_context"
     | "release"
     | "release_policy"
-    | "staging";
+    | "staging"
+    | "action_instruction";
   targetId: string | null;
   before?: unknown;
   after?: unknown;

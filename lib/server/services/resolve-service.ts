@@ -1,12 +1,11 @@
 import "server-only";
 import { SYSTEM_CONTEXT_PHASE, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
-import { DEFAULT_ACTION_WORDINGS } from "@/lib/domain/action-instructions/defaults";
 import { assemblePrepared, type Provider, type SectionKind } from "@/lib/domain/assembly";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
-import { promptVersion, servingPrompt, type Cached, type CacheStatus } from "../cache/prompt-cache";
+import { promptVersion, servingPrompt, servingWordings, type Cached, type CacheStatus } from "../cache/prompt-cache";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
@@ -49,13 +48,15 @@ export async function resolveWithCacheStatus(
   // The system-context prompt frames every user phase; it is not added to itself or to phase-less
   // prompts (the sentinel is a separate agent with its own instructions). Both lookups run at once:
   // on a miss that is one round trip, and with a hanging database one stale-after wait, not two.
-  const [found, systemContext] = await Promise.all([
+  // The action wordings are read alongside (one entry, cached and invalidated like prompts).
+  const [found, systemContext, wordingsFound] = await Promise.all([
     findPrompt(phase, req.promptType, req.version, options.includeInactive),
     phase && phase !== SYSTEM_CONTEXT_PHASE ? servingPrompt(SYSTEM_CONTEXT_PHASE, undefined) : null,
+    servingWordings(),
   ]);
   const prompt = found.value;
   const content = options.draft ?? prompt;
-  const wordings = DEFAULT_ACTION_WORDINGS;
+  const wordings = wordingsFound.value;
   const prepared = options.draft
     ? prepareContent({ ...options.draft, promptType: prompt.promptType }, wordings)
     : preparedRow(prompt, wordings);
@@ -78,7 +79,7 @@ export async function resolveWithCacheStatus(
     requiredContextKeys: content.requiredContextKeys,
     responseFormat: assembled.responseFormat,
   };
-  return { result, cache: worst(found.status, systemContext?.status ?? "hit") };
+  return { result, cache: worst(worst(found.status, systemContext?.status ?? "hit"), wordingsFound.status) };
 }
 
 // The answer is only as fresh as the least fresh of its parts.
