@@ -103,8 +103,21 @@ describe("CHECK constraints list exactly the catalog", () => {
     ["prompts_prompt_type_check", PROMPT_TYPE_VALUES],
     ["prompts_required_context_keys_check", CONTEXT_KEY_VALUES],
     ["prompts_allowed_actions_check", ACTION_TYPE_VALUES],
+    ["action_instructions_action_type_check", ACTION_TYPE_VALUES],
   ] as const)("%s", async (constraint, values) => {
     expect(await quotedValues(constraint)).toEqual([...values].sort());
+  });
+});
+
+describe("action instructions", () => {
+  it("ship a serving version of every catalog action (migration data), whose content is immutable", async () => {
+    const { rows } = await client.query(
+      `SELECT DISTINCT action_type FROM action_instructions WHERE is_active ORDER BY action_type`,
+    );
+    expect(rows.map((r) => r.action_type)).toEqual([...ACTION_TYPE_VALUES].sort());
+    await expect(
+      client.query(`UPDATE action_instructions SET instruction = 'x' WHERE action_type = 'accept_identity'`),
+    ).rejects.toMatchObject({ constraint: "action_instructions_content_immutable" });
   });
 });
 
