@@ -1,4 +1,5 @@
 import "server-only";
+import { serverEnv } from "@/lib/runtime/env";
 
 export interface CacheConfig {
   enabled: boolean;
@@ -14,26 +15,16 @@ export interface CacheConfig {
  * both). PM_CACHE_TTL_MS bounds how long an entry may live without any invalidation arriving, and
  * PM_CACHE_STALE_AFTER_MS how long a resolve waits for a slow database before it serves the last
  * known good prompt. PM_CACHE_PING_MS is how often the listener connection proves it is alive (a dead
- * one would silently deliver no invalidations). A malformed value stops the first resolve with an
- * error instead of being guessed at.
+ * one would silently deliver no invalidations). Defaults and rules live in the env schema
+ * (lib/runtime/env.ts); a malformed value stops the first resolve with an error naming it.
  */
 export function cacheConfig(env: Record<string, string | undefined> = process.env): CacheConfig {
-  const mode = env.PM_CACHE ?? "on";
-  if (mode !== "on" && mode !== "off") throw new Error(`PM_CACHE must be "on" or "off", not ${JSON.stringify(mode)}`);
+  const settings = serverEnv(env);
   return {
-    enabled: mode === "on",
-    ttlMs: positiveInt(env, "PM_CACHE_TTL_MS", 60_000),
-    staleAfterMs: positiveInt(env, "PM_CACHE_STALE_AFTER_MS", 1_000),
-    maxEntries: positiveInt(env, "PM_CACHE_MAX_ENTRIES", 10_000),
-    pingMs: positiveInt(env, "PM_CACHE_PING_MS", 5_000),
+    enabled: settings.PM_CACHE === "on",
+    ttlMs: settings.PM_CACHE_TTL_MS,
+    staleAfterMs: settings.PM_CACHE_STALE_AFTER_MS,
+    maxEntries: settings.PM_CACHE_MAX_ENTRIES,
+    pingMs: settings.PM_CACHE_PING_MS,
   };
-}
-
-function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer (milliseconds or a count), not ${JSON.stringify(raw)}`);
-  return value;
 }

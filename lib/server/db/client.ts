@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { serverEnv } from "@/lib/runtime/env";
 import { databaseUrl } from "./url";
 
 // One client per process; Next's dev server re-evaluates modules, so keep it on globalThis.
@@ -26,12 +27,19 @@ function clientWithConnectTimeout(ms: number): typeof pg.Client {
   };
 }
 
+/**
+ * Pooler-safe (PgBouncer in transaction mode, 1.18 included): the adapter sends every query as an
+ * unnamed prepared statement (no `statementNameGenerator`), which lives only until the next Parse in
+ * the same transaction, so no named statement is left on a server connection someone else gets next;
+ * and the app keeps no session state: locks are `pg_advisory_xact_lock`, settings `SET LOCAL`.
+ */
 function create(): PrismaClient {
+  const env = serverEnv();
   const adapter = new PrismaPg({
     connectionString: databaseUrl(),
-    max: Number(process.env.PM_DB_POOL_SIZE ?? 10),
+    max: env.PM_DB_POOL_SIZE,
     connectionTimeoutMillis: 5_000, // longest wait for a free pooled connection
-    Client: clientWithConnectTimeout(Number(process.env.PM_DB_CONNECT_TIMEOUT_MS ?? 1_000)),
+    Client: clientWithConnectTimeout(env.PM_DB_CONNECT_TIMEOUT_MS),
   });
   return new PrismaClient({ adapter });
 }
