@@ -27,7 +27,8 @@ export async function openDatabase(log: (line: string) => void = console.log): P
     );
   }
   const url = process.env.DATABASE_URL;
-  const result = await migrate(url);
+  // The migration lock is a session advisory lock: it needs a direct connection, not a transaction pooler.
+  const result = await migrate(process.env.PM_LISTEN_DATABASE_URL || url);
   log(
     result.applied.length
       ? `Applied migrations: ${result.applied.join(", ")}`

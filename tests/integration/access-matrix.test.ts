@@ -7,6 +7,7 @@ import * as promptItem from "@/app/api/prompts/[id]/route";
 import * as rollback from "@/app/api/phases/[phase]/rollback/route";
 import * as catalog from "@/app/api/catalog/route";
 import * as health from "@/app/api/health/route";
+import * as ready from "@/app/api/health/ready/route";
 import * as users from "@/app/api/users/route";
 import * as userItem from "@/app/api/users/[id]/route";
 import * as keys from "@/app/api/api-keys/route";
@@ -85,6 +86,19 @@ interface Case {
 }
 const cases: Case[] = [
   { name: "GET /api/health", expected: everyone(200), run: (h) => call(health.GET, { headers: h }) },
+  {
+    name: "GET /api/health/ready",
+    expected: everyone(200),
+    // Public like health; it answers 503 until this process's cache listener is up, so wait for that.
+    run: async (h) => {
+      let res = await call(ready.GET, { headers: h });
+      for (let i = 0; i < 100 && res.status === 503; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        res = await call(ready.GET, { headers: h });
+      }
+      return res;
+    },
+  },
   ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((m): Case => ({
     name: `${m} /api/{...path}`,
     expected: everyone(404),

@@ -7,6 +7,7 @@ import * as prompt from "@/app/api/prompts/[id]/route";
 import * as rollback from "@/app/api/phases/[phase]/rollback/route";
 import * as catalog from "@/app/api/catalog/route";
 import * as health from "@/app/api/health/route";
+import * as ready from "@/app/api/health/ready/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as importRoute from "@/app/api/import/route";
 import * as openapi from "@/app/api/openapi.json/route";
@@ -24,6 +25,7 @@ import { buildOpenApiDocument } from "@/lib/server/openapi/document";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { openApiValidator } from "../support/openapi-validator";
 import { apiKey, signedInUser } from "../support/auth";
+import { waitFor } from "../support/wait";
 import { readOldActionsFixture, readOldSystemFixture } from "../support/old-system-fixture";
 
 const doc = buildOpenApiDocument();
@@ -151,6 +153,9 @@ describe("integration responses validate against the document", () => {
 
     await check(catalog.GET, "/api/catalog", "GET");
     await check(health.GET, "/api/health", "GET");
+    // 200 once this process's cache listener is up (503 before that is documented too).
+    await waitFor("readiness", async () => (await ready.GET(new Request("http://localhost/api/health/ready"))).ok);
+    await check(ready.GET, "/api/health/ready", "GET");
 
     await check(exportRoute.GET, "/api/export", "GET", { url: "/api/export" });
     await check(exportRoute.GET, "/api/export", "GET", { url: "/api/export?format=django&phase=introduction" });
@@ -252,7 +257,8 @@ describe("integration responses validate against the document", () => {
   });
 
   it("catches a response that does not match", () => {
-    expect(validate("/api/health", "get", 200, "application/json", { status: "fine", db: "up" })).toEqual([
+    const health = { status: "fine", db: "up", listener: "up", deafResolves: 0, draining: false };
+    expect(validate("/api/health", "get", 200, "application/json", health)).toEqual([
       "GET /api/health 200: /status must be equal to one of the allowed values",
     ]);
     expect(validate("/api/health", "get", 418, "application/json", {})).toEqual([

@@ -111,7 +111,7 @@ describe("prompt cache", () => {
   it("reconnects a dropped listener and trusts nothing cached from before (changes may have been missed)", async () => {
     await post(intro);
     const { rows } = await raw.query<{ pid: number }>(
-      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN %' AND pid <> pg_backend_pid()",
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'pm-change-listener'",
     );
     expect(rows).toHaveLength(1);
     await raw.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);

@@ -67,8 +67,27 @@ export const catalogResponseSchema = z.object({
 });
 export type CatalogResponse = z.output<typeof catalogResponseSchema>;
 
-export const healthResponseSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["up", "down"]) });
+const listenerStateSchema = z
+  .enum(["up", "down", "off"])
+  .describe("The prompt cache's LISTEN connection; `down`: every resolve reads the database; `off`: PM_CACHE=off");
+export const healthResponseSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  db: z.enum(["up", "down"]),
+  listener: listenerStateSchema,
+  deafResolves: z.number().int().min(0).describe("Resolves served while the listener was down, since the start"),
+  draining: z.boolean().describe("SIGTERM received: still answering, no longer ready"),
+});
 export type HealthResponse = z.output<typeof healthResponseSchema>;
+export const readinessResponseSchema = z.object({
+  ready: z.boolean(),
+  checks: z.object({
+    draining: z.boolean(),
+    migrations: z.enum(["applied", "pending", "unknown"]),
+    listener: listenerStateSchema,
+    warmUp: z.enum(["done", "pending"]),
+  }),
+});
+export type ReadinessResponse = z.output<typeof readinessResponseSchema>;
 
 export const rollbackResponseSchema = z.object({
   phase,

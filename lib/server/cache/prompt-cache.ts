@@ -1,12 +1,12 @@
 import "server-only";
 import { toWordings, type ActionWordings } from "@/lib/domain/action-instructions";
-import type { Phase, PromptType } from "@/lib/domain/catalog";
+import { PHASE_VALUES, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { isAppError } from "@/lib/domain/errors";
 import { onCommit } from "../db/after-commit";
 import { startChangeListener, type ChangeListener } from "../db/change-listener";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
-import { databaseUrl } from "../db/url";
+import { listenDatabaseUrl } from "../db/url";
 import * as instructions from "../repositories/action-instruction-repository";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
@@ -30,6 +30,13 @@ interface PromptCacheState {
   keys: ApiKeyCache | null;
   listener: ChangeListener | null;
   unhook: () => void;
+  /** Resolves served while the listener was down (each read the database), since the process started. */
+  deafResolves: number;
+  /** The current outage's deaf resolve has been logged (once per outage). */
+  deafLogged: boolean;
+  warmedUp: Promise<void> | null;
+  /** The listener has been up at least once: from then on this instance's cache can be trusted. */
+  listenedOnce: boolean;
 }
 
 // One cache and one listener connection per process (on globalThis for the same reason as the Prisma client).
@@ -41,7 +48,9 @@ function state(): PromptCacheState {
 
 function create(): PromptCacheState {
   const config = cacheConfig();
-  if (!config.enabled) return { cache: null, wordings: null, keys: null, listener: null, unhook: () => undefined };
+  const common = { deafResolves: 0, deafLogged: false, warmedUp: null, listenedOnce: false };
+  if (!config.enabled)
+    return { cache: null, wordings: null, keys: null, listener: null, unhook: () => undefined, ...common };
   const options = { ...config, isUnavailable: (e: unknown) => isAppError(e) && e.code === "db_unavailable" };
   const cache = new PhaseCache(options);
   const wordings = new PhaseCache(options);
@@ -52,7 +61,7 @@ function create(): PromptCacheState {
   const keys = new ApiKeyCache(config.ttlMs, Math.min(250, config.staleAfterMs / 4));
   let downSince: number | null = null;
   const listener = startChangeListener({
-    url: databaseUrl(),
+    url: listenDatabaseUrl(),
     channels: [PROMPT_CHANGES_CHANNEL, API_KEY_CHANGES_CHANNEL, ACTION_INSTRUCTION_CHANGES_CHANNEL],
     pingEveryMs: config.pingMs,
     pingTimeoutMs: Math.min(2_000, config.pingMs),
@@ -67,6 +76,8 @@ function create(): PromptCacheState {
       keys.setListening(true);
       if (downSince !== null) console.warn(`prompt cache: listening again after ${Date.now() - downSince} ms; flushed`);
       downSince = null;
+      result.deafLogged = false;
+      result.listenedOnce = true;
     },
     onLost: (error) => {
       cache.setListening(false);
@@ -86,7 +97,8 @@ function create(): PromptCacheState {
     wordings.invalidateAll();
     keys.invalidateAll();
   });
-  return { cache, wordings, keys, listener, unhook };
+  const result: PromptCacheState = { cache, wordings, keys, listener, unhook, ...common };
+  return result;
 }
 
 function applyChange(cache: PhaseCache, payload: string): void {
@@ -148,4 +160,51 @@ export async function stopPromptCache(): Promise<void> {
 export function promptCacheListening(): boolean | null {
   const { listener } = state();
   return listener ? listener.isListening() : null;
+}
+
+/**
+ * Called once per resolve served. While the listener is down every resolve reads the database (correct,
+ * but slower, and a sign the LISTEN connection cannot work, e.g. through a transaction-mode pooler),
+ * so such resolves are counted for /api/health and the first of each outage is logged.
+ */
+export function noteResolveServed(): void {
+  const s = state();
+  if (!s.listener || s.listener.isListening()) return;
+  s.deafResolves++;
+  if (s.deafLogged) return;
+  s.deafLogged = true;
+  console.warn(
+    "prompt cache: served a resolve while deaf (change listener down): reading the database on every resolve " +
+      "until it is back; check PM_LISTEN_DATABASE_URL is a direct, session-mode connection",
+  );
+}
+
+export interface PromptCacheHealth {
+  listener: "up" | "down" | "off";
+  deafResolves: number;
+  /** The listener has been up since the cache started (always true with the cache off). */
+  listenedOnce: boolean;
+}
+
+export function promptCacheHealth(): PromptCacheHealth {
+  const s = state();
+  const listener = !s.listener ? "off" : s.listener.isListening() ? "up" : "down";
+  return { listener, deafResolves: s.deafResolves, listenedOnce: !s.listener || s.listenedOnce };
+}
+
+/**
+ * Loads every phase's serving prompt (and the phase-less ones) into memory, once, so the first
+ * resolves after a start or restart do not all queue on the database. Only worth it while listening:
+ * a deaf cache keeps nothing.
+ */
+export function warmUpPromptCache(): Promise<void> {
+  const s = state();
+  s.warmedUp ??= Promise.all([null, ...PHASE_VALUES].map((phase) => servingPrompt(phase, undefined))).then(
+    () => undefined,
+    (error: unknown) => {
+      s.warmedUp = null; // try again on the next readiness check
+      throw error;
+    },
+  );
+  return s.warmedUp;
 }

@@ -1,5 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
+
+/** The listener's own channel: each ping is a notification it must receive back. */
+const PING_CHANNEL = "pm_listener_ping";
 
 export interface ChangeListenerOptions {
   url: string;
@@ -31,7 +35,12 @@ export interface ChangeListener {
  * restart, network, idle kill) it reconnects with exponential backoff and jitter, so a fleet of
  * instances does not reconnect in lockstep, capped low so a recovered database is noticed quickly.
  * A connection that is silently dead (hung server, half-open TCP) raises no error and would just
- * deliver nothing, so it is pinged, and dropped when a ping goes unanswered.
+ * deliver nothing, so it is pinged, and dropped when a ping goes unanswered. The ping is a NOTIFY on a
+ * channel of its own that must come back on this connection, so it proves delivery, not just a live
+ * socket. Through a transaction-mode pooler, LISTEN "succeeds" on a server connection that is then
+ * handed to other clients, which get the notifications; the first ping that lands elsewhere drops
+ * the listener, so the cache turns deaf (reads the database, counted in /api/health) rather than
+ * serving stale prompts unnoticed. The first ping runs before `onListening`.
  */
 export function startChangeListener(opts: ChangeListenerOptions): ChangeListener {
   const minBackoff = opts.minBackoffMs ?? 100;
@@ -43,6 +52,7 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
   let reported = false; // onLost already called for the current outage
   let retry: NodeJS.Timeout | null = null;
   let pinger: NodeJS.Timeout | null = null;
+  const pongs = new Map<string, () => void>(); // ping token → its waiter
 
   const scheduleReconnect = () => {
     if (stopped || retry) return;
@@ -60,6 +70,7 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
       connectionString: opts.url,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 2_000,
       keepAlive: true,
+      application_name: "pm-change-listener", // to be told apart in pg_stat_activity
     });
     client = c;
     let lost = false;
@@ -78,15 +89,18 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
     };
     c.on("error", lose);
     c.on("end", () => lose(new Error("listener connection ended")));
-    c.on("notification", (m) => opts.onNotify(m.channel, m.payload ?? ""));
+    c.on("notification", (m) => {
+      if (m.channel === PING_CHANNEL) pongs.get(m.payload ?? "")?.();
+      else opts.onNotify(m.channel, m.payload ?? "");
+    });
     try {
       await c.connect();
-      for (const channel of opts.channels) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      for (const channel of [PING_CHANNEL, ...opts.channels]) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
       lose(error);
       return;
     }
-    if (stopped || lost) return;
+    if (stopped || lost || !(await ping(c, lose)) || stopped || lost) return;
     failures = 0;
     reported = false;
     listening = true;
@@ -95,20 +109,26 @@ export function startChangeListener(opts: ChangeListenerOptions): ChangeListener
     opts.onListening();
   };
 
-  const ping = async (c: pg.Client, lose: (error: unknown) => void) => {
+  /** True when a notification sent now comes back on `c` in time; else drops the connection. */
+  const ping = async (c: pg.Client, lose: (error: unknown) => void): Promise<boolean> => {
+    const token = randomUUID();
     let timer: NodeJS.Timeout | undefined;
+    const pong = new Promise<void>((resolve) => pongs.set(token, resolve));
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error("listener connection did not answer a ping")),
+        () => reject(new Error("listener connection did not deliver its ping notification")),
         opts.pingTimeoutMs ?? 2_000,
       );
     });
     try {
-      await Promise.race([c.query("SELECT 1"), timeout]);
+      await Promise.race([Promise.all([c.query("SELECT pg_notify($1, $2)", [PING_CHANNEL, token]), pong]), timeout]);
+      return true;
     } catch (error) {
       lose(error);
+      return false;
     } finally {
       clearTimeout(timer);
+      pongs.delete(token);
     }
   };
 

@@ -5,7 +5,14 @@ import { assemblePrepared, type Provider, type SectionKind } from "@/lib/domain/
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
-import { promptVersion, servingPrompt, servingWordings, type Cached, type CacheStatus } from "../cache/prompt-cache";
+import {
+  noteResolveServed,
+  promptVersion,
+  servingPrompt,
+  servingWordings,
+  type Cached,
+  type CacheStatus,
+} from "../cache/prompt-cache";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
@@ -54,6 +61,7 @@ export async function resolveWithCacheStatus(
     phase && phase !== SYSTEM_CONTEXT_PHASE ? servingPrompt(SYSTEM_CONTEXT_PHASE, undefined) : null,
     servingWordings(),
   ]);
+  if (!options.includeInactive) noteResolveServed();
   const prompt = found.value;
   const content = options.draft ?? prompt;
   const wordings = wordingsFound.value;
