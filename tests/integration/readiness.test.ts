@@ -56,6 +56,11 @@ describe("GET /api/health/ready", () => {
     vi.stubEnv("PM_LISTEN_DATABASE_URL", "postgresql://postgres@127.0.0.1:9/nowhere");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
+      // Until its first connection fails the listener is "starting", which is not an outage.
+      await waitFor(
+        "the listener to be down",
+        async () => (await call(health.GET, { headers: {} })).body.listener === "down",
+      );
       for (let i = 0; i < 3; i++) {
         const res = await resolveIntro();
         expect([res.status, res.headers.get("x-prompt-cache")]).toEqual([200, "miss"]);

@@ -68,8 +68,10 @@ export const catalogResponseSchema = z.object({
 export type CatalogResponse = z.output<typeof catalogResponseSchema>;
 
 const listenerStateSchema = z
-  .enum(["up", "down", "off"])
-  .describe("The prompt cache's LISTEN connection; `down`: every resolve reads the database; `off`: PM_CACHE=off");
+  .enum(["up", "starting", "down", "off"])
+  .describe(
+    "The prompt cache's LISTEN connection; `starting`: first connection under way; `down`: every resolve reads the database; `off`: PM_CACHE=off",
+  );
 export const healthResponseSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   db: z.enum(["up", "down"]),

@@ -37,6 +37,8 @@ interface PromptCacheState {
   warmedUp: Promise<void> | null;
   /** The listener has been up at least once: from then on this instance's cache can be trusted. */
   listenedOnce: boolean;
+  /** The listener reported an outage (or a failed first connection) and is not back yet. */
+  down: boolean;
 }
 
 // One cache and one listener connection per process (on globalThis for the same reason as the Prisma client).
@@ -48,7 +50,7 @@ function state(): PromptCacheState {
 
 function create(): PromptCacheState {
   const config = cacheConfig();
-  const common = { deafResolves: 0, deafLogged: false, warmedUp: null, listenedOnce: false };
+  const common = { deafResolves: 0, deafLogged: false, warmedUp: null, listenedOnce: false, down: false };
   if (!config.enabled)
     return { cache: null, wordings: null, keys: null, listener: null, unhook: () => undefined, ...common };
   const options = { ...config, isUnavailable: (e: unknown) => isAppError(e) && e.code === "db_unavailable" };
@@ -78,12 +80,14 @@ function create(): PromptCacheState {
       downSince = null;
       result.deafLogged = false;
       result.listenedOnce = true;
+      result.down = false;
     },
     onLost: (error) => {
       cache.setListening(false);
       wordings.setListening(false);
       keys.setListening(false);
       downSince = Date.now();
+      result.down = true;
       console.warn(
         `prompt cache: change listener down (${error instanceof Error ? error.message : String(error)}); ` +
           "every resolve reads the database until it is back",
@@ -169,7 +173,7 @@ export function promptCacheListening(): boolean | null {
  */
 export function noteResolveServed(): void {
   const s = state();
-  if (!s.listener || s.listener.isListening()) return;
+  if (!s.listener || s.listener.isListening() || !s.down) return; // still connecting is not an outage
   s.deafResolves++;
   if (s.deafLogged) return;
   s.deafLogged = true;
@@ -180,7 +184,8 @@ export function noteResolveServed(): void {
 }
 
 export interface PromptCacheHealth {
-  listener: "up" | "down" | "off";
+  /** "starting": the first connection is still being made. */
+  listener: "up" | "starting" | "down" | "off";
   deafResolves: number;
   /** The listener has been up since the cache started (always true with the cache off). */
   listenedOnce: boolean;
@@ -188,7 +193,7 @@ export interface PromptCacheHealth {
 
 export function promptCacheHealth(): PromptCacheHealth {
   const s = state();
-  const listener = !s.listener ? "off" : s.listener.isListening() ? "up" : "down";
+  const listener = !s.listener ? "off" : s.listener.isListening() ? "up" : s.down ? "down" : "starting";
   return { listener, deafResolves: s.deafResolves, listenedOnce: !s.listener || s.listenedOnce };
 }
 

@@ -8,7 +8,7 @@ export interface Health {
   status: "ok" | "degraded";
   db: "up" | "down";
   /** The cache's LISTEN connection: "down" means every resolve reads the database (see deafResolves). */
-  listener: "up" | "down" | "off";
+  listener: "up" | "starting" | "down" | "off";
   /** Resolves served while the listener was down, since this instance started. */
   deafResolves: number;
   /** SIGTERM received: still answering, but no longer ready. */
