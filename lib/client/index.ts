@@ -13,6 +13,7 @@ export type { CallOptions } from "./http";
 export type { ResolveCacheOptions } from "./resolve-cache";
 export { ReleaseCalls } from "./release-calls";
 export type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
+export type { Staging } from "@/lib/domain/schemas/staging";
 export type {
   CatalogResponse,
   HealthResponse,

@@ -1,5 +1,6 @@
 import type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
 import type { RollbackResponse } from "@/lib/domain/schemas/responses";
+import type { Staging } from "@/lib/domain/schemas/staging";
 import { send, type CallOptions, type Transport } from "./http";
 
 /** Releases (#9): the release policy, the staging channel and reviewed releases. `client.releases`. */
@@ -27,6 +28,27 @@ export class ReleaseCalls {
         method: "POST",
         path: `api/phases/${encodeURIComponent(phase)}/rollback`,
         body: { toVersion, emergency: true, note },
+      },
+      options,
+    );
+  }
+
+  /** Points the staging channel of a phase (`none`: phase-less prompts) at any version. */
+  setStaging(phase: string, version: number, options?: CallOptions): Promise<Staging> {
+    return send(
+      this.transport,
+      { method: "PUT", path: `api/phases/${encodeURIComponent(phase)}/staging`, body: { version } },
+      options,
+    );
+  }
+
+  clearStaging(phase: string, promptType?: string, options?: CallOptions): Promise<Staging> {
+    return send(
+      this.transport,
+      {
+        method: "DELETE",
+        path: `api/phases/${encodeURIComponent(phase)}/staging`,
+        query: promptType ? { promptType } : {},
       },
       options,
     );

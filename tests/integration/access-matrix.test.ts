@@ -22,6 +22,7 @@ import * as releasePolicy from "@/app/api/settings/release-policy/route";
 import * as actionList from "@/app/api/actions/route";
 import * as actionItem from "@/app/api/actions/[type]/route";
 import * as instructionItem from "@/app/api/action-instructions/[id]/route";
+import * as staging from "@/app/api/phases/[phase]/staging/route";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt } from "@/lib/server/services/prompt-service";
 import { apiKey, signedInUser } from "../support/auth";
@@ -138,6 +139,17 @@ const cases: Case[] = [
     expected: writers(200),
     run: (h) =>
       call(rollback.POST, { method: "POST", headers: h, params: { phase: "introduction" }, body: { toVersion: 1 } }),
+  },
+  {
+    name: "PUT /api/phases/{phase}/staging",
+    expected: writers(200),
+    run: (h) =>
+      call(staging.PUT, { method: "PUT", headers: h, params: { phase: "introduction" }, body: { version: 1 } }),
+  },
+  {
+    name: "DELETE /api/phases/{phase}/staging",
+    expected: writers(200),
+    run: (h) => call(staging.DELETE, { method: "DELETE", headers: h, params: { phase: "introduction" } }),
   },
   { name: "GET /api/settings/release-policy", expected: readers, run: (h) => call(releasePolicy.GET, { headers: h }) },
   {

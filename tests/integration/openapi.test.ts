@@ -21,6 +21,7 @@ import * as keys from "@/app/api/api-keys/route";
 import * as keyItem from "@/app/api/api-keys/[id]/route";
 import * as audit from "@/app/api/audit/route";
 import * as releasePolicy from "@/app/api/settings/release-policy/route";
+import * as staging from "@/app/api/phases/[phase]/staging/route";
 import { buildOpenApiDocument } from "@/lib/server/openapi/document";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { openApiValidator } from "../support/openapi-validator";
@@ -228,6 +229,15 @@ describe("integration responses validate against the document", () => {
     await check(keyItem.DELETE, "/api/api-keys/{id}", "DELETE", { as, params: { id: "nope" } });
     await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?limit=5" });
     await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?before=x" });
+    const stagingPath = "/api/phases/{phase}/staging";
+    await check(staging.PUT, stagingPath, "PUT", { params: { phase: "introduction" }, body: { version: 1 } });
+    await check(staging.PUT, stagingPath, "PUT", { params: { phase: "introduction" }, body: { version: 404 } });
+    await check(staging.PUT, stagingPath, "PUT", { params: { phase: "outro" }, body: { version: 1 } });
+    await check(resolve.POST, "/api/resolve", "POST", {
+      body: { phase: "introduction", context: ctx, channel: "staging" },
+    });
+    await check(staging.DELETE, stagingPath, "DELETE", { params: { phase: "introduction" } });
+    await check(staging.DELETE, stagingPath, "DELETE", { params: { phase: "nope" } });
     await check(releasePolicy.GET, "/api/settings/release-policy", "GET");
     await check(releasePolicy.PUT, "/api/settings/release-policy", "PUT", { as, body: { requiredApprovals: 1 } });
     await check(releasePolicy.PUT, "/api/settings/release-policy", "PUT", { as, body: { requiredApprovals: 3 } });

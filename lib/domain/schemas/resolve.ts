@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTEXT_KEY_VALUES, type ContextKey } from "../catalog";
 import { phaseInput, promptTypeSchema, versionNumber } from "./prompt";
+import { channelSchema } from "./staging";
 
 const contextValue = z.union([
   z.string(),
@@ -41,6 +42,8 @@ export const resolveRequestSchema = z
     promptType: promptTypeSchema.optional(),
     context: resolveContextSchema.default({}),
     provider: z.enum(["openai", "anthropic"]).default("openai"),
+    /** "staging": the staging channel's version (or production when none is set); pins may name inactive versions. */
+    channel: channelSchema.default("production"),
   })
   .refine((r) => r.phase !== undefined || r.promptType !== undefined, {
     message: 'Give a phase, or a promptType for prompts without a phase (e.g. "sentinel")',

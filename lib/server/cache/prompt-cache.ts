@@ -9,6 +9,7 @@ import { withDbErrors } from "../db/errors";
 import { listenDatabaseUrl } from "../db/url";
 import * as instructions from "../repositories/action-instruction-repository";
 import * as prompts from "../repositories/prompt-repository";
+import * as staging from "../repositories/staging-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import type { ApiKeyRow } from "../repositories/api-key-repository";
 import { API_KEY_CHANGES_CHANNEL, ApiKeyCache } from "./api-key-cache";
@@ -123,6 +124,18 @@ export function servingPrompt(
   promptType: PromptType | undefined,
 ): Promise<Cached<PromptRow | null>> {
   return lookup(phase, `serving:${promptType ?? "*"}`, () => prompts.findServing(db(), { phase, promptType }));
+}
+
+/**
+ * The staging channel's version of a phase (or of a phase-less type; sentinel when none is named), or
+ * null when none is set. Invalidated with the phase: the staging table's trigger notifies like prompts'.
+ */
+export function stagingPrompt(
+  phase: Phase | null,
+  promptType: PromptType | undefined,
+): Promise<Cached<PromptRow | null>> {
+  const scope = { phase, promptType: phase ? null : (promptType ?? "sentinel") };
+  return lookup(phase, `staging:${scope.promptType ?? "*"}`, () => staging.findStaging(db(), scope));
 }
 
 /** One version of a phase whatever its state (callers check isActive), or null when it does not exist. */

@@ -1,9 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import { releasePolicyInputSchema, releasePolicySchema } from "@/lib/domain/schemas/release-policy";
+import { phaseInput } from "@/lib/domain/schemas/prompt";
+import { clearStagingQuery, setStagingSchema, stagingSchema } from "@/lib/domain/schemas/staging";
 import type { ApiOperation } from "./operations";
 
 const json = (schema: z.ZodType) => ({ "application/json": schema });
+const scopePhase = {
+  phase: {
+    description: 'Stored value or enum name, any case; "none" for the prompts without a phase',
+    schema: z.union([z.literal("none"), phaseInput]),
+  },
+};
 
 /** #9: the release policy, the staging channel and releases (review before production). */
 export const RELEASE_OPERATIONS: ApiOperation[] = [
@@ -27,5 +35,30 @@ export const RELEASE_OPERATIONS: ApiOperation[] = [
     body: releasePolicyInputSchema,
     errors: [400, 503],
     responses: { 200: { description: "The new policy", content: json(releasePolicySchema) } },
+  },
+
+  {
+    method: "put",
+    path: "/api/phases/{phase}/staging",
+    operationId: "setStaging",
+    tag: "Releases",
+    summary: "Point the staging channel at any version (designers, no review; audited)",
+    description:
+      'A resolve with `"channel": "staging"` then serves this version (active or not). For prompts without a phase use `none`: the version names its type.',
+    pathParams: scopePhase,
+    body: setStagingSchema,
+    errors: [400, 404, 503],
+    responses: { 200: { description: "The staging channel", content: json(stagingSchema) } },
+  },
+  {
+    method: "delete",
+    path: "/api/phases/{phase}/staging",
+    operationId: "clearStaging",
+    tag: "Releases",
+    summary: "Clear the staging channel: staging resolves serve production again",
+    pathParams: scopePhase,
+    query: clearStagingQuery,
+    errors: [400, 503],
+    responses: { 200: { description: "The staging channel (version null)", content: json(stagingSchema) } },
   },
 ];

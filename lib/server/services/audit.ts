@@ -69,3 +69,9 @@ export function recordAudit(tx: Tx, caller: Caller, event: AuditEventInput): Pro
           : { actorType: "anonymous" as const, actorId: null, actorLabel: null };
   return insertAudit(tx, { ...actor, ...event, requestId: caller.requestId });
 }
+
+/** Who a caller is, in one line (stored beside changes that name their author). */
+export function actorLabel(caller: Caller): string | null {
+  const a = caller.actor;
+  return a.kind === "user" ? a.email : a.kind === "api_key" ? a.name : a.kind === "system" ? a.name : null;
+}

@@ -1,22 +1,13 @@
 import "server-only";
-import { SYSTEM_CONTEXT_PHASE, type Phase, type PromptType } from "@/lib/domain/catalog";
-import { AppError } from "@/lib/domain/errors";
+import { SYSTEM_CONTEXT_PHASE } from "@/lib/domain/catalog";
 import { assemblePrepared, type Provider, type SectionKind } from "@/lib/domain/assembly";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
-import {
-  noteResolveServed,
-  promptVersion,
-  servingPrompt,
-  servingWordings,
-  type Cached,
-  type CacheStatus,
-} from "../cache/prompt-cache";
-import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
-import * as prompts from "../repositories/prompt-repository";
+import { noteResolveServed, servingPrompt, servingWordings, type CacheStatus } from "../cache/prompt-cache";
+import type { Channel } from "@/lib/domain/schemas/staging";
 import type { PromptRow } from "../repositories/prompt-repository";
+import { findPrompt } from "./resolve-lookup";
 import { parseInput } from "./parse-input";
 import { prepareContent, preparedRow } from "./prepared-prompts";
 
@@ -43,12 +34,15 @@ export async function resolvePrompt(
   return (await resolveWithCacheStatus(caller, input, options)).result;
 }
 
-/** Resolve, plus how its prompts were found (the route reports it in X-Prompt-Cache). */
+/**
+ * Resolve, plus how its prompts were found (the route reports it in X-Prompt-Cache) and which channel
+ * served it (X-Prompt-Channel: staging only when the staging channel's version or a staging pin served).
+ */
 export async function resolveWithCacheStatus(
   caller: Caller,
   input: unknown,
   options: ResolveOptions = {},
-): Promise<{ result: ResolveResult; cache: CacheStatus }> {
+): Promise<{ result: ResolveResult; cache: CacheStatus; channel: Channel }> {
   authorize(caller, "resolve");
   const req = parseInput(resolveRequestSchema, input);
   const phase = req.phase ?? null;
@@ -57,7 +51,7 @@ export async function resolveWithCacheStatus(
   // on a miss that is one round trip, and with a hanging database one stale-after wait, not two.
   // The action wordings are read alongside (one entry, cached and invalidated like prompts).
   const [found, systemContext, wordingsFound] = await Promise.all([
-    findPrompt(phase, req.promptType, req.version, options.includeInactive),
+    findPrompt(phase, req.promptType, req.version, req.channel, options.includeInactive),
     phase && phase !== SYSTEM_CONTEXT_PHASE ? servingPrompt(SYSTEM_CONTEXT_PHASE, undefined) : null,
     servingWordings(),
   ]);
@@ -87,45 +81,15 @@ export async function resolveWithCacheStatus(
     requiredContextKeys: content.requiredContextKeys,
     responseFormat: assembled.responseFormat,
   };
-  return { result, cache: worst(worst(found.status, systemContext?.status ?? "hit"), wordingsFound.status) };
+  return {
+    result,
+    cache: worst(worst(found.status, systemContext?.status ?? "hit"), wordingsFound.status),
+    channel: found.channel,
+  };
 }
 
 // The answer is only as fresh as the least fresh of its parts.
 const FRESHNESS_RANK: Record<CacheStatus, number> = { hit: 0, miss: 1, stale: 2 };
 function worst(a: CacheStatus, b: CacheStatus): CacheStatus {
   return FRESHNESS_RANK[a] >= FRESHNESS_RANK[b] ? a : b;
-}
-
-async function findPrompt(
-  phase: Phase | null,
-  promptType: PromptType | undefined,
-  version: number | undefined,
-  includeInactive = false,
-): Promise<Cached<PromptRow>> {
-  // Authoring previews (includeInactive) read the database directly: they must show what was just saved.
-  const where = phase ? `phase ${phase}` : `prompts without a phase${promptType ? ` of type ${promptType}` : ""}`;
-  if (version === undefined) {
-    const serving = includeInactive
-      ? await uncached(() => prompts.findServing(db(), { phase, promptType, includeInactive }))
-      : await servingPrompt(phase, promptType);
-    if (serving.value) return { value: serving.value, status: serving.status };
-    throw new AppError("no_active_prompt", `No active prompt for ${where}`, { phase, promptType: promptType ?? null });
-  }
-  const pinned = includeInactive
-    ? await uncached(() => prompts.findByPhaseVersion(db(), phase, version))
-    : await promptVersion(phase, version);
-  const row = pinned.value;
-  const usable = row && (row.isActive || includeInactive);
-  if (row && usable && (!promptType || row.promptType === promptType)) return { value: row, status: pinned.status };
-  const reason = row ? (usable ? `is not of type ${promptType}` : "exists but is inactive") : "does not exist";
-  throw new AppError("version_not_found", `Version ${version} of ${where} ${reason}`, {
-    phase,
-    version,
-    exists: Boolean(row),
-    isActive: row?.isActive ?? null,
-  });
-}
-
-async function uncached<V>(query: () => Promise<V>): Promise<Cached<V>> {
-  return { value: await withDbErrors(query), status: "miss" };
 }
