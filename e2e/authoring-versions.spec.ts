@@ -1,10 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { expectAccessible, resolveKey, saveVersionViaApi, screenshot } from "./support/authoring";
+import { setRequiredApprovals } from "./support/releases";
 
 // Owns the identity_visualization phase.
 test.use({ viewport: { width: 1440, height: 1000 } });
 const PHASE = "identity_visualization";
+
+// The direct paths (plain rollback, activate) as a team without required approvals has them; the
+// release flow with approval is in releases.spec.ts.
+test.beforeAll(async ({ browser }) => setRequiredApprovals(browser, 0));
+test.afterAll(async ({ browser }) => setRequiredApprovals(browser, 1));
 
 test("diff any two versions, then roll back with a confirmation that lists what it deactivates", async ({
   page,
@@ -13,7 +19,7 @@ test("diff any two versions, then roll back with a confirmation that lists what 
 }) => {
   const key = await resolveKey(browser);
   await signIn(page, "designer", `/prompts/${PHASE}`);
-  const base = { coachingPhase: PHASE, requiredContextKeys: ["user_name", "current_identity"] };
+  const base = { coachingPhase: PHASE, requiredContextKeys: ["user_name", "current_identity"], isActive: true };
   const first = await saveVersionViaApi(page.request, {
     ...base,
     name: "Rollback target",
@@ -53,7 +59,11 @@ test("diff any two versions, then roll back with a confirmation that lists what 
 
   await page.goto(`/prompts/${PHASE}/v/${first.version}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`version ${first.version}`);
-  await expect(page.getByText(/designer@e2e\.test saved a version/)).toBeVisible(); // history from the audit log
+  await expect(
+    page
+      .getByRole("region", { name: `History of v${first.version}` })
+      .getByText(`designer@e2e.test saved v${first.version}`),
+  ).toBeVisible(); // history from the audit log
   await expectAccessible(page, "version view");
   await screenshot(page, "version-view");
   await page.getByRole("button", { name: "Roll back to this version" }).click();

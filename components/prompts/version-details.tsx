@@ -1,10 +1,9 @@
 import type { PromptDto } from "@/lib/server/services/prompt-dto";
-import type { VersionEventDto } from "@/lib/server/services/phase-service";
 import type { LintFinding } from "@/lib/domain/template";
 import { LintProblems } from "@/components/editor/lint-problems";
 import { TemplateEditor } from "@/components/editor/template-editor";
 import type { KeyInfo } from "@/components/editor/template-language";
-import { describeAction, formatTime } from "@/components/ui/format";
+import { formatTime } from "@/components/ui/format";
 import { StatusBadge } from "./status-badge";
 
 interface Props {
@@ -12,7 +11,6 @@ interface Props {
   serving: boolean;
   keys: readonly KeyInfo[];
   findings: readonly LintFinding[];
-  history: readonly VersionEventDto[];
 }
 
 const Chips = ({ items, empty }: { items: readonly string[]; empty: string }) =>
@@ -28,8 +26,8 @@ const Chips = ({ items, empty }: { items: readonly string[]; empty: string }) =>
     <p className="muted">{empty}</p>
   );
 
-/** One stored version, read-only: metadata, keys, actions, body (Monaco, read-only) and its history. */
-export function VersionDetails({ prompt, serving, keys, findings, history }: Props) {
+/** One stored version, read-only: metadata, keys, actions and body (Monaco, read-only). */
+export function VersionDetails({ prompt, serving, keys, findings }: Props) {
   return (
     <div className="version-details">
       <dl className="meta-grid">
@@ -83,20 +81,6 @@ export function VersionDetails({ prompt, serving, keys, findings, history }: Pro
         />
         <LintProblems findings={findings} />
       </section>
-      {history.length > 0 && (
-        <section aria-labelledby="history-h">
-          <h2 id="history-h" className="field-label">
-            History
-          </h2>
-          <ul className="history">
-            {history.map((h, i) => (
-              <li key={i}>
-                <span className="muted">{formatTime(h.at)}</span> {h.actor} {describeAction(h.action)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </div>
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { phaseFromSlug, phaseLabel } from "@/lib/domain/authoring/phase-slug";
 import { lintTemplate } from "@/lib/domain/template";
 import { getLatestVersion } from "@/lib/server/services/phase-service";
+import { phaseTimeline, TIMELINE_LIMIT } from "@/lib/server/services/history-service";
 import { listSampleContexts } from "@/lib/server/services/sample-context-service";
+import { ReleaseTimeline } from "@/components/history/release-timeline";
 import { AppHeader } from "@/components/layout/app-header";
 import { PromptEditor } from "@/components/editor/prompt-editor";
 import { PreviewPanel } from "@/components/preview/preview-panel";
@@ -20,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ phase: st
 }
 
 /**
- * A phase's editor: designers edit a new version starting from the latest one (or ?from=N); viewers
+ * A phase's editor: designers edit a new version starting from the production one (or ?from=N); viewers
  * see the serving version read-only and can preview it.
  */
 export default async function PhaseEditorPage({
@@ -34,7 +36,20 @@ export default async function PhaseEditorPage({
   const ctx = await loadPhase(params);
   const { caller, phase, slug, versions, serving } = ctx;
   const from = positiveInt(sp.from);
-  const [latest, samples] = await Promise.all([getLatestVersion(caller, phase), listSampleContexts(caller, phase)]);
+  const [latest, samples, timeline] = await Promise.all([
+    getLatestVersion(caller, phase),
+    listSampleContexts(caller, phase),
+    phaseTimeline(caller, phase),
+  ]);
+  const history = (
+    <ReleaseTimeline
+      entries={timeline}
+      slug={slug}
+      title="Release history"
+      empty="Nothing has happened in this phase yet."
+      truncated={timeline.length >= TIMELINE_LIMIT}
+    />
+  );
   const header = (
     <PhaseHeader
       slug={slug}
@@ -74,7 +89,6 @@ export default async function PhaseEditorPage({
                   serving={serving.has(shown.version)}
                   keys={ctx.keys}
                   findings={lintTemplate(shown.body, shown.requiredContextKeys)}
-                  history={[]}
                 />
               </div>
               <aside className="editor-side" aria-label="Versions and preview">
@@ -92,12 +106,17 @@ export default async function PhaseEditorPage({
               </aside>
             </div>
           )}
+          {history}
         </main>
       </>
     );
   }
 
-  const base = from !== undefined ? await versionOr404(caller, phase, from) : latest;
+  // The editor starts from what production serves, not the newest version: after a rollback the newest
+  // is the bad change, one click from shipping again. ?from=N starts anywhere else.
+  const production = serving.size ? Math.max(...serving) : undefined;
+  const start = from ?? production;
+  const base = start !== undefined ? await versionOr404(caller, phase, start) : latest;
   return (
     <>
       <AppHeader caller={caller} />
@@ -109,12 +128,14 @@ export default async function PhaseEditorPage({
           slug={slug}
           base={base}
           latestVersion={latest?.version ?? null}
+          productionVersion={production ?? null}
           explicitBase={from !== undefined}
           catalog={ctx.catalog}
           samples={samples}
           savedVersion={positiveInt(sp.saved)}
           side={list(base?.version ?? null)}
         />
+        {history}
       </main>
     </>
   );

@@ -89,13 +89,3 @@ export async function latestChangePerPhase(client: Db | Tx): Promise<PhaseChange
     createdAt: r.created_at,
   }));
 }
-
-/** Everything that happened to one prompt version, oldest first (created, renamed, (de)activated). */
-export function promptEvents(client: Db | Tx, promptId: string, limit = 50) {
-  return client.auditEvent.findMany({
-    where: { targetType: "prompt", targetId: promptId },
-    orderBy: { id: "asc" },
-    take: limit,
-    select: { id: true, actorType: true, actorLabel: true, action: true, createdAt: true },
-  });
-}

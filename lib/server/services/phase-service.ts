@@ -5,7 +5,6 @@ import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
-import { promptEvents } from "../repositories/audit-repository";
 import * as prompts from "../repositories/prompt-repository";
 import { toPromptDto, type PromptDto } from "./prompt-dto";
 
@@ -17,12 +16,6 @@ export interface VersionSummaryDto {
   promptType: string;
   isActive: boolean;
   createdAt: string;
-}
-
-export interface VersionEventDto {
-  action: string;
-  actor: string;
-  at: string;
 }
 
 /** The editor shows this many versions; older ones are in the versions table (filtered by phase). */
@@ -62,11 +55,4 @@ export async function getLatestVersion(caller: Caller, phase: Phase | null): Pro
   authorize(caller, "prompts:read");
   const row = await withDbErrors(() => prompts.findLatest(db(), phase));
   return row ? toPromptDto(row) : null;
-}
-
-/** Who created, renamed, activated or deactivated a version, from the audit log (oldest first). */
-export async function versionHistory(caller: Caller, promptId: string): Promise<VersionEventDto[]> {
-  authorize(caller, "prompts:read");
-  const rows = await withDbErrors(() => promptEvents(db(), promptId));
-  return rows.map((r) => ({ action: r.action, actor: r.actorLabel ?? r.actorType, at: r.createdAt.toISOString() }));
 }

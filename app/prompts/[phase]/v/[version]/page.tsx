@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { phaseFromSlug, phaseLabel } from "@/lib/domain/authoring/phase-slug";
 import { lintTemplate } from "@/lib/domain/template";
-import { versionHistory } from "@/lib/server/services/phase-service";
+import { versionTimeline } from "@/lib/domain/history/timeline";
+import { phaseTimeline } from "@/lib/server/services/history-service";
+import { ReleaseTimeline } from "@/components/history/release-timeline";
 import { AppHeader } from "@/components/layout/app-header";
 import { PhaseHeader } from "@/components/prompts/phase-header";
 import { VersionActions } from "@/components/prompts/version-actions";
@@ -20,13 +22,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: p === undefined ? "Not found" : `${phaseLabel(p)} v${version}` };
 }
 
-/** One version: read-only content, its history, and (for designers) activate, deactivate, roll back. */
+/**
+ * One version: read-only content, its part of the phase's release history (including being taken out
+ * of production by a later release or rollback), and (for designers) activate, deactivate, roll back.
+ */
 export default async function VersionPage({ params }: { params: Params }) {
   const { version: rawVersion } = await params;
   const ctx = await loadPhase(params, `/v/${rawVersion}`);
   const { caller, phase, slug, versions, serving } = ctx;
   const prompt = await versionOr404(caller, phase, positiveInt(rawVersion));
-  const history = await versionHistory(caller, prompt.id);
+  const history = versionTimeline(await phaseTimeline(caller, phase), prompt.version);
   const isServing = serving.has(prompt.version);
   const activeAbove = versions.filter((v) => v.isActive && v.version > prompt.version).map((v) => v.version);
   const sameGroup = (t: string) => phase !== null || t === prompt.promptType;
@@ -53,10 +58,15 @@ export default async function VersionPage({ params }: { params: Params }) {
               prompt={prompt}
               serving={isServing}
               keys={ctx.keys}
-              history={history}
               findings={lintTemplate(prompt.body, prompt.requiredContextKeys)}
             />
           </div>
+          <ReleaseTimeline
+            entries={history}
+            slug={slug}
+            title={`History of v${prompt.version}`}
+            empty="Nothing recorded for this version yet."
+          />
           <aside className="editor-side" aria-label="Version actions">
             <section className="card" aria-labelledby="actions-card-h">
               <h2 id="actions-card-h">Actions</h2>
