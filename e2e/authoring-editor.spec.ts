@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn } from "./support/auth";
 import {
   bodyEditor,
@@ -13,7 +13,7 @@ import {
 test.use({ viewport: { width: 1440, height: 1000 } });
 const PHASE = "identity_affirmation";
 
-test("a designer goes from sign-in to a new serving version: lint, completion, keys, actions, save, resolve", async ({
+test("a designer goes from sign-in to a saved draft: lint, completion, keys, actions, save, production unchanged", async ({
   page,
   browser,
   request,
@@ -79,28 +79,55 @@ test("a designer goes from sign-in to a new serving version: lint, completion, k
   await expectAccessible(page, "editor");
   await screenshot(page, "editor");
 
+  // The editor started from production, and says so.
+  const production = await resolveVersion(request, key);
+  await expect(page.getByTestId("editor-start")).toContainText(
+    `Editing from version ${production} (what production serves)`,
+  );
+
+  // A change note is required from the editor: saving without one says so and saves nothing.
+  await page.getByRole("button", { name: "Save as new version" }).click();
+  await expect(page.getByText("Not saved: write a change note (what changed and why).")).toBeVisible();
+  await page.getByLabel("Change note").fill("Affirm the current identity; offer identity notes");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await expect(page).toHaveURL(/\/prompts\/identity_affirmation\?saved=\d+/);
   const version = Number(new URL(page.url()).searchParams.get("saved"));
   await expect(page.getByText(`Saved as version ${version}.`)).toBeVisible();
+  // Saving never serves by itself: the new version is a draft, production still serves the old one,
+  // and the editor now shows the draft (to stage it or ask for its release).
   const list = page.getByRole("list", { name: "Versions, newest first" });
   await expect(list.getByRole("listitem").first()).toContainText(`v${version}`);
-  await expect(list.getByRole("listitem").first()).toContainText("Serving");
+  await expect(list.getByRole("listitem").first()).toContainText("Inactive");
+  await expect(page.getByTestId("editor-start")).toContainText(`Editing from version ${version} (not in production`);
+  await expect(bodyEditor(page)).toContainText("Affirm e2e-marker for {user_name}");
+  expect(await resolveVersion(request, key)).toBe(production);
 
+  const saved = await page.request.get(`/api/prompts?phase=${PHASE}&limit=1`);
+  const [draft] = (await saved.json()).items;
+  expect(draft).toMatchObject({
+    version,
+    isActive: false,
+    body: "Affirm e2e-marker for {user_name} about {current_identity} in {identity_focus}.",
+    allowedActions: ["update_identity_affirmation", "accept_identity_affirmation", "add_identity_note"],
+    changeNote: "Affirm the current identity; offer identity notes",
+  });
+  // The release history names the save with its note.
+  await expect(page.getByRole("region", { name: "Release history" })).toContainText(
+    "Affirm the current identity; offer identity notes",
+  );
+});
+
+async function resolveVersion(request: APIRequestContext, key: string): Promise<number> {
   const res = await request.post("/api/resolve", {
     headers: { authorization: `Bearer ${key}` },
-    data: { phase: PHASE, context: { user_name: "Ada", current_identity: "Runner", identity_focus: "spiritual" } },
+    data: {
+      phase: PHASE,
+      context: { user_name: "Ada", current_identity: "Runner", affirmation_identities: "Runner" },
+    },
   });
-  expect(res.status()).toBe(200);
-  const body = await res.json();
-  expect(body.prompt.version).toBe(version);
-  expect(body.text).toContain("Affirm e2e-marker for Ada about Runner in spiritual.");
-  expect(body.allowedActions).toEqual([
-    "update_identity_affirmation",
-    "accept_identity_affirmation",
-    "add_identity_note",
-  ]);
-});
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()).prompt.version;
+}
 
 test("unsaved work is guarded: in-app links ask first, closing the tab asks, and a reload restores the draft", async ({
   page,
@@ -138,6 +165,7 @@ test("a version saved by someone else meanwhile is shown as a diff before saving
     requiredContextKeys: ["user_name"],
   });
 
+  await page.getByLabel("Change note").fill("My edit");
   await page.keyboard.press("ControlOrMeta+s");
   const conflict = page.getByRole("dialog", { name: `Version ${theirs.version} was saved while you were editing` });
   await expect(conflict).toBeVisible();

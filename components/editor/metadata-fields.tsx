@@ -62,7 +62,7 @@ export function MetadataFields({ fields, update, catalog, issues }: Props) {
       </div>
       <label>
         <span>
-          Description <span className="hint">what changed and why, for the version list</span>
+          Description <span className="hint">what this prompt is for (carries over to new versions)</span>
         </span>
         <textarea rows={2} value={fields.description} onChange={(e) => update("description", e.target.value)} />
       </label>

@@ -1,12 +1,14 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { lintTemplate, parseTemplate } from "@/lib/domain/template";
 import type { PromptDto } from "@/lib/server/services/prompt-dto";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import type { SampleDto } from "@/components/preview/sample-controls";
 import { ActionStatus } from "@/components/ui/action-status";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ChangeNoteField } from "./change-note-field";
+import { EditorStart } from "./editor-start";
 import { LintProblems } from "./lint-problems";
 import { MetadataFields, type EditorCatalog } from "./metadata-fields";
 import { SaveConflictDialog } from "./save-conflict-dialog";
@@ -20,6 +22,8 @@ interface Props {
   slug: string;
   base: PromptDto | null;
   latestVersion: number | null;
+  /** What production serves now (the highest serving version), if anything. */
+  productionVersion: number | null;
   explicitBase: boolean;
   catalog: EditorCatalog;
   samples: SampleDto[];
@@ -36,7 +40,6 @@ function initialFields(phase: string | null, base: PromptDto | null): DraftField
     requiredContextKeys: base?.requiredContextKeys ?? [],
     allowedActions: base?.allowedActions ?? [],
     body: base?.body ?? "",
-    isActive: false,
   };
 }
 
@@ -46,6 +49,7 @@ export function PromptEditor({
   slug,
   base,
   latestVersion,
+  productionVersion,
   explicitBase,
   catalog,
   samples,
@@ -73,9 +77,10 @@ export function PromptEditor({
     return [...new Set([...fields.requiredContextKeys, ...(parsed.ok ? parsed.keys : [])])];
   }, [fields.body, fields.requiredContextKeys]);
 
+  const [changeNote, setChangeNote] = useState("");
   const save = useCallback(
-    (expected: number | null) => saver.save(fields, expected, draft.clearStored),
-    [saver, fields, draft.clearStored],
+    (expected: number | null) => saver.save(fields, changeNote, expected, draft.clearStored),
+    [saver, fields, changeNote, draft.clearStored],
   );
 
   // Ctrl/Cmd+S saves from anywhere on the page (Monaco included) instead of the browser's "save page".
@@ -94,8 +99,6 @@ export function PromptEditor({
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const startedFrom =
-    draft.baseVersion === null ? "a blank prompt (this phase has no versions yet)" : `version ${draft.baseVersion}`;
   return (
     <div className="editor-layout">
       <form
@@ -107,7 +110,13 @@ export function PromptEditor({
         }}
       >
         <div className="editor-status">
-          <span>Editing from {startedFrom}</span>
+          <EditorStart
+            slug={slug}
+            baseVersion={draft.baseVersion}
+            productionVersion={productionVersion}
+            latestVersion={latestVersion}
+            explicitBase={explicitBase}
+          />
           {dirty ? <span className="badge warn">Unsaved changes</span> : <span className="badge">No changes</span>}
           {savedVersion !== undefined && !dirty && (
             <span role="status" className="status ok">
@@ -148,10 +157,7 @@ export function PromptEditor({
           {saver.issues.body && <span className="error">{saver.issues.body}</span>}
           <LintProblems findings={findings} onSelect={(f) => editorRef.current?.reveal(f.line, f.column)} />
         </div>
-        <label className="inline-check">
-          <input type="checkbox" checked={fields.isActive} onChange={(e) => update("isActive", e.target.checked)} />
-          Serve this version as soon as it is saved (active)
-        </label>
+        <ChangeNoteField value={changeNote} onChange={setChangeNote} issue={saver.issues.changeNote} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saver.saving || !dirty} aria-keyshortcuts="Control+S">
             {saver.saving ? "Saving…" : "Save as new version"}
@@ -159,7 +165,9 @@ export function PromptEditor({
           <button type="button" onClick={draft.discard} disabled={!dirty || saver.saving}>
             Discard changes
           </button>
-          <span className="hint">Ctrl+S saves · versions are never edited in place</span>
+          <span className="hint">
+            Ctrl+S saves · a saved version is a draft: nothing reaches production until it is released
+          </span>
         </div>
         <ActionStatus status={saver.status} />
       </form>

@@ -36,8 +36,8 @@ export function SaveConflictDialog({ latest, latestAtStart, draft, keys, saving,
           <p>
             When you started, the latest version was {latestAtStart === null ? "none" : `v${latestAtStart}`}. Someone
             has since saved v{latest.version}
-            {latest.name ? ` (“${latest.name}”)` : ""}. Saving now makes your draft the newest version
-            {draft.isActive ? " and serves it" : ""}; their changes below are not in your draft.
+            {latest.name ? ` (“${latest.name}”)` : ""}. Saving now makes your draft the newest version (a draft, not
+            served); their changes below are not in your draft.
           </p>
           <h3>Other changes (v{latest.version} → your draft)</h3>
           <MetaChanges changes={diffPromptMeta(latest, draft)} />

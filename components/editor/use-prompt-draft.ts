@@ -10,7 +10,6 @@ export interface DraftFields {
   requiredContextKeys: string[];
   allowedActions: string[];
   body: string;
-  isActive: boolean;
 }
 
 /** `latestAtStart`: the phase's latest version when editing began, for the stale-save check. */

@@ -9,9 +9,9 @@ import { parseTemplate } from "@/lib/domain/template";
 import type { PromptDto } from "@/lib/server/services/prompt-dto";
 import type { DraftFields } from "./use-prompt-draft";
 
-export type FieldIssues = Partial<Record<keyof DraftFields, string>>;
+export type FieldIssues = Partial<Record<keyof DraftFields | "changeNote", string>>;
 
-export function toCreateInput(phase: string | null, f: DraftFields) {
+export function toCreateInput(phase: string | null, f: DraftFields, changeNote: string) {
   return {
     coachingPhase: phase,
     name: f.name,
@@ -20,7 +20,9 @@ export function toCreateInput(phase: string | null, f: DraftFields) {
     promptType: f.promptType,
     requiredContextKeys: f.requiredContextKeys,
     allowedActions: f.allowedActions,
-    isActive: f.isActive,
+    // Saving never serves by itself: production changes through a release.
+    isActive: false,
+    changeNote,
   };
 }
 
@@ -36,12 +38,23 @@ export function useSaveVersion(phase: string | null, slug: string) {
   const [issues, setIssues] = useState<FieldIssues>({});
   const [conflict, setConflict] = useState<PromptDto | null>(null);
 
-  async function save(fields: DraftFields, expectedLatest: number | null, onSaved: () => void): Promise<void> {
-    const input = toCreateInput(phase, fields);
+  async function save(
+    fields: DraftFields,
+    changeNote: string,
+    expectedLatest: number | null,
+    onSaved: () => void,
+  ): Promise<void> {
+    // The API accepts a version without a note (scripts, imports); people saving in the editor say why.
+    if (changeNote.trim() === "") {
+      setIssues({ changeNote: "Say what changed and why" });
+      setStatus({ kind: "error", message: "Not saved: write a change note (what changed and why)." });
+      return;
+    }
+    const input = toCreateInput(phase, fields, changeNote);
     const parsed = createPromptSchema.safeParse(input);
     if (!parsed.success) {
       const found: FieldIssues = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as keyof DraftFields] ??= issue.message;
+      for (const issue of parsed.error.issues) found[issue.path[0] as keyof FieldIssues] ??= issue.message;
       setIssues(found);
       setStatus({ kind: "error", message: `Not saved: ${Object.values(found)[0] ?? "check the form"}.` });
       return;
@@ -68,7 +81,8 @@ export function useSaveVersion(phase: string | null, slug: string) {
     if (res.ok) {
       setConflict(null);
       onSaved();
-      router.push(`/prompts/${slug}?saved=${res.data.version}`);
+      // Stay on the saved draft (not production), so it can be staged or proposed for release next.
+      router.push(`/prompts/${slug}?saved=${res.data.version}&from=${res.data.version}`);
       return;
     }
     const latest = (res.error.details as { latest?: PromptDto | null } | null)?.latest;
@@ -79,7 +93,7 @@ export function useSaveVersion(phase: string | null, slug: string) {
     }
     const serverIssues = (res.error.details as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
     const found: FieldIssues = {};
-    for (const issue of serverIssues) found[issue.path.split(".")[0] as keyof DraftFields] ??= issue.message;
+    for (const issue of serverIssues) found[issue.path.split(".")[0] as keyof FieldIssues] ??= issue.message;
     setIssues(found);
     setStatus({ kind: "error", message: `Not saved: ${res.error.message}` });
   }
