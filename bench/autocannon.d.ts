@@ -19,6 +19,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    /** Requests per second over all connections (a steady, bounded load). */
+    overallRate?: number;
   }
   export interface Result {
     requests: Histogram & { total: number };
@@ -30,6 +32,8 @@ declare module "autocannon" {
     non2xx: number;
     statusCodeStats: Record<string, { count: number }>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The run: a promise of its result, which `stop()` ends early. */
+  export type Instance = Promise<Result> & { stop: () => void };
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }
