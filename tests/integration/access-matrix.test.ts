@@ -23,6 +23,7 @@ import * as actionList from "@/app/api/actions/route";
 import * as actionItem from "@/app/api/actions/[type]/route";
 import * as instructionItem from "@/app/api/action-instructions/[id]/route";
 import * as staging from "@/app/api/phases/[phase]/staging/route";
+import * as events from "@/app/api/events/route";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt } from "@/lib/server/services/prompt-service";
 import { apiKey, signedInUser } from "../support/auth";
@@ -230,7 +231,21 @@ const cases: Case[] = [
   // The API's description is public, like any published API reference: it holds no prompt or secret.
   { name: "GET /api/openapi.json", expected: everyone(200), run: (h) => call(openapi.GET, { headers: h }) },
   { name: "GET /api/docs", expected: everyone(200), run: (h) => callRaw(docs.GET, h) },
+  {
+    name: "GET /api/events",
+    expected: { ...DENIED, "viewer": 200, "designer": 200, "admin": 200, "key:resolve": 200 },
+    run: (h) => callStream(events.GET, h),
+  },
 ];
+
+// A stream stays open: take its status, then hang up.
+async function callStream(handler: (req: Request) => Promise<Response>, h: Record<string, string>) {
+  const abort = new AbortController();
+  const res = await handler(new Request("http://localhost/api/events", { headers: h, signal: abort.signal }));
+  abort.abort();
+  await res.body?.cancel().catch(() => undefined);
+  return { status: res.status };
+}
 
 async function callRaw(handler: (req: Request) => Promise<Response>, h: Record<string, string>) {
   const res = await handler(new Request("http://localhost/api/docs", { headers: h }));

@@ -15,6 +15,7 @@ import * as docs from "@/app/api/docs/route";
 import * as actionList from "@/app/api/actions/route";
 import * as actionItem from "@/app/api/actions/[type]/route";
 import * as instructionItem from "@/app/api/action-instructions/[id]/route";
+import * as events from "@/app/api/events/route";
 import * as users from "@/app/api/users/route";
 import * as userItem from "@/app/api/users/[id]/route";
 import * as keys from "@/app/api/api-keys/route";
@@ -41,6 +42,20 @@ type Handler = (req: Request, segment: { params: Promise<any> }) => Promise<Resp
 const errors: string[] = [];
 let auth: Record<string, string> = {};
 const exercised = new Set<string>();
+
+/** GET /api/events stays open: validate its status and type (and a refusal's body), then hang up. */
+async function checkEventStream(as: Record<string, string>, hangUp = true): Promise<() => void> {
+  const abort = new AbortController();
+  const res = await events.GET(new Request("http://localhost/api/events", { headers: as, signal: abort.signal }), {
+    params: Promise.resolve({}),
+  });
+  const type = res.headers.get("content-type") ?? "";
+  const body = res.ok ? "" : await res.json();
+  errors.push(...validate("/api/events", "get", res.status, type, body));
+  exercised.add(`get /api/events ${res.status}`);
+  if (hangUp) abort.abort();
+  return () => abort.abort();
+}
 
 /** Calls a handler as Next would and validates the answer against the document. */
 async function check(
@@ -247,6 +262,13 @@ describe("integration responses validate against the document", () => {
       as: (await apiKey(["resolve"])).headers,
       body: { coachingPhase: "introduction", body: "x" },
     });
+
+    await checkEventStream(auth);
+    process.env.PM_EVENTS_MAX_PER_KEY = "1";
+    const held = await checkEventStream(auth, false);
+    await checkEventStream(auth); // 429: this key's one stream is open
+    held();
+    delete process.env.PM_EVENTS_MAX_PER_KEY;
 
     await check(openapi.GET, "/api/openapi.json", "GET");
     const page = await check(docs.GET, "/api/docs", "GET");

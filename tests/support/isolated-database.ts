@@ -14,7 +14,9 @@ process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 afterAll(async () => {
   const { db } = await import("@/lib/server/db/client");
   const { stopPromptCache } = await import("@/lib/server/cache/prompt-cache");
+  const { stopSharedListener } = await import("@/lib/server/db/shared-listener");
   await stopPromptCache(); // its LISTEN connection would otherwise keep reconnecting to the dropped database
+  await stopSharedListener(); // the event stream's and webhook worker's share of it
   await db().$disconnect();
   await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 });

@@ -3,10 +3,9 @@ import { toWordings, type ActionWordings } from "@/lib/domain/action-instruction
 import { PHASE_VALUES, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { isAppError } from "@/lib/domain/errors";
 import { onCommit } from "../db/after-commit";
-import { startChangeListener, type ChangeListener } from "../db/change-listener";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
-import { listenDatabaseUrl } from "../db/url";
+import { subscribeToChanges } from "../db/shared-listener";
 import * as instructions from "../repositories/action-instruction-repository";
 import * as prompts from "../repositories/prompt-repository";
 import * as staging from "../repositories/staging-repository";
@@ -29,7 +28,9 @@ interface PromptCacheState {
   /** The serving action wordings, one entry: 22 small rows, always read and dropped together. */
   wordings: PhaseCache | null;
   keys: ApiKeyCache | null;
-  listener: ChangeListener | null;
+  /** Whether this cache hears invalidations (null with the cache off). */
+  listener: { isListening: () => boolean } | null;
+  unsubscribe: (() => Promise<void>) | null;
   unhook: () => void;
   /** Resolves served while the listener was down (each read the database), since the process started. */
   deafResolves: number;
@@ -53,7 +54,15 @@ function create(): PromptCacheState {
   const config = cacheConfig();
   const common = { deafResolves: 0, deafLogged: false, warmedUp: null, listenedOnce: false, down: false };
   if (!config.enabled)
-    return { cache: null, wordings: null, keys: null, listener: null, unhook: () => undefined, ...common };
+    return {
+      cache: null,
+      wordings: null,
+      keys: null,
+      listener: null,
+      unsubscribe: null,
+      unhook: () => undefined,
+      ...common,
+    };
   const options = { ...config, isUnavailable: (e: unknown) => isAppError(e) && e.code === "db_unavailable" };
   const cache = new PhaseCache(options);
   const wordings = new PhaseCache(options);
@@ -63,17 +72,17 @@ function create(): PromptCacheState {
   // by hash answers in milliseconds; one that takes 250 ms means the database is not answering.
   const keys = new ApiKeyCache(config.ttlMs, Math.min(250, config.staleAfterMs / 4));
   let downSince: number | null = null;
-  const listener = startChangeListener({
-    url: listenDatabaseUrl(),
-    channels: [PROMPT_CHANGES_CHANNEL, API_KEY_CHANGES_CHANNEL, ACTION_INSTRUCTION_CHANGES_CHANNEL],
-    pingEveryMs: config.pingMs,
-    pingTimeoutMs: Math.min(2_000, config.pingMs),
+  // The process's one LISTEN connection (lib/server/db/shared-listener.ts), shared with the event streams.
+  let listening = false;
+  const listener = { isListening: () => listening };
+  const unsubscribe = subscribeToChanges({
     onNotify: (channel, payload) => {
       if (channel === API_KEY_CHANGES_CHANNEL) keys.invalidateAll();
       else if (channel === ACTION_INSTRUCTION_CHANGES_CHANNEL) wordings.invalidateAll();
-      else applyChange(cache, payload);
+      else if (channel === PROMPT_CHANGES_CHANNEL) applyChange(cache, payload);
     },
     onListening: () => {
+      listening = true;
       cache.setListening(true);
       wordings.setListening(true);
       keys.setListening(true);
@@ -84,6 +93,7 @@ function create(): PromptCacheState {
       result.down = false;
     },
     onLost: (error) => {
+      listening = false;
       cache.setListening(false);
       wordings.setListening(false);
       keys.setListening(false);
@@ -102,7 +112,7 @@ function create(): PromptCacheState {
     wordings.invalidateAll();
     keys.invalidateAll();
   });
-  const result: PromptCacheState = { cache, wordings, keys, listener, unhook, ...common };
+  const result: PromptCacheState = { cache, wordings, keys, listener, unsubscribe, unhook, ...common };
   return result;
 }
 
@@ -170,7 +180,7 @@ export async function stopPromptCache(): Promise<void> {
   const current = holder.pmPromptCache;
   holder.pmPromptCache = undefined;
   current?.unhook();
-  await current?.listener?.stop();
+  await current?.unsubscribe?.();
 }
 
 /** Whether this instance receives invalidations (null with the cache off); starts the cache if need be. */

@@ -35,6 +35,7 @@ import { actionImportReportSchema } from "@/lib/domain/schemas/action-import";
 import { ADMIN_OPERATIONS } from "./admin-operations";
 import { RELEASE_OPERATIONS } from "./release-operations";
 import { ACTION_OPERATIONS } from "./action-operations";
+import { EVENT_OPERATIONS } from "./event-operations";
 
 /**
  * Every API operation with the zod schemas its route handler uses. The OpenAPI document and the
@@ -44,7 +45,7 @@ export interface ApiOperation {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   operationId: string;
-  tag: "Resolve" | "Prompts" | "Releases" | "Import and export" | "Actions" | "Admin" | "Meta";
+  tag: "Resolve" | "Prompts" | "Releases" | "Import and export" | "Actions" | "Events" | "Webhooks" | "Admin" | "Meta";
   summary: string;
   description?: string;
   /** Public operations need no credentials; the others take a session or an API key. */
@@ -251,5 +252,6 @@ export const OPERATIONS: ApiOperation[] = [
   },
   ...RELEASE_OPERATIONS,
   ...ACTION_OPERATIONS,
+  ...EVENT_OPERATIONS,
   ...ADMIN_OPERATIONS,
 ];
