@@ -15,6 +15,7 @@ import type {
 import { PromptManagerError } from "./errors";
 import { ndjsonLines, send, type CallOptions, type Transport } from "./http";
 import { ReleaseCalls } from "./release-calls";
+import { subscribeToEvents, type ChangeEvent, type SubscribeOptions, type Subscription } from "./events";
 import { ResolveCache, type ResolveCacheOptions } from "./resolve-cache";
 
 export type ResolveRequest = z.input<typeof resolveRequestSchema>;
@@ -30,7 +31,7 @@ export interface PromptManagerClientOptions {
   apiKey?: string;
   /** Per-call deadline in milliseconds (default 10 s; imports default to 5 minutes). */
   timeoutMs?: number;
-  /** Cache resolve answers on the caller's side for `ttlMs`; off unless given. */
+  /** Cache resolve answers on the caller's side for `ttlMs` (kept fresh by events with `events: true`); off unless given. */
   resolveCache?: ResolveCacheOptions;
   /** A fetch implementation (default: the global one). */
   fetch?: typeof fetch;
@@ -48,6 +49,8 @@ export class PromptManagerClient {
   private readonly cache: ResolveCache<ResolveResponse> | null;
   /** Release policy, staging channel and releases. */
   readonly releases: ReleaseCalls;
+  private readonly cacheEvents: boolean;
+  private cacheSubscription: Subscription | null = null;
 
   constructor(options: PromptManagerClientOptions) {
     this.transport = {
@@ -58,17 +61,61 @@ export class PromptManagerClient {
     };
     this.cache = options.resolveCache ? new ResolveCache(options.resolveCache) : null;
     this.releases = new ReleaseCalls(this.transport);
+    this.cacheEvents = options.resolveCache?.events === true;
   }
 
-  /** The serving prompt of a phase, filled in. `cache: false` skips the client's cache for this call. */
+  /**
+   * The serving prompt of a phase, filled in. `cache: false` skips the client's cache for this call.
+   * With `resolveCache.events`, the first call starts following the event stream (stop it with close()).
+   */
   resolve(request: ResolveRequest, options: CallOptions & { cache?: boolean } = {}): Promise<ResolveResponse> {
     const load = () =>
       send<ResolveResponse>(this.transport, { method: "POST", path: "api/resolve", body: request }, options);
-    return this.cache && options.cache !== false ? this.cache.get(request, load) : load();
+    if (!this.cache || options.cache === false) return load();
+    if (this.cacheEvents && !this.cacheSubscription) this.cacheSubscription = this.followForCache(this.cache);
+    return this.cache.get(request, load);
+  }
+
+  /** Whether the resolve cache is being kept fresh by the event stream right now (else its TTL applies). */
+  get resolveCacheLive(): boolean {
+    return this.cache?.live ?? false;
   }
 
   clearResolveCache(): void {
     this.cache?.clear();
+  }
+
+  /**
+   * Follows GET /api/events (needs the `resolve` scope): `onEvent` gets `prompt.changed`,
+   * `action.changed` and `resync` events, across reconnects (which resume from the last event id).
+   */
+  subscribe(onEvent: (event: ChangeEvent) => void, options?: SubscribeOptions): Subscription {
+    return subscribeToEvents(this.transport, onEvent, options);
+  }
+
+  /** Stops the cache's event stream, if any (the client stays usable). */
+  close(): void {
+    this.cacheSubscription?.close();
+    this.cacheSubscription = null;
+  }
+
+  private followForCache(cache: ResolveCache<ResolveResponse>): Subscription {
+    return this.subscribe(
+      (event) => {
+        if (event.type === "prompt.changed") {
+          // Staging changes do not touch what resolve serves by default; a channel-pinned request is
+          // keyed by its channel, so drop the phase either way.
+          cache.invalidatePhase(event.phase);
+        } else cache.clear();
+      },
+      {
+        onState: (state) => {
+          // Answers cached while the stream was down may have missed events: start over on reconnect.
+          if (state.connected && !cache.live) cache.clear();
+          cache.live = state.connected;
+        },
+      },
+    );
   }
 
   listPrompts(query: ListPromptsQuery = {}, options?: CallOptions): Promise<PromptPage> {

@@ -15,6 +15,16 @@ export { ReleaseCalls } from "./release-calls";
 export type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
 export type { Staging } from "@/lib/domain/schemas/staging";
 export type {
+  ChangeEvent,
+  PromptChangedEvent,
+  ActionChangedEvent,
+  ResyncEvent,
+  StreamStateEvent,
+  SubscribeOptions,
+  Subscription,
+} from "./events";
+export { readSse, type SseMessage } from "./sse";
+export type {
   CatalogResponse,
   HealthResponse,
   PromptPage,

@@ -1,20 +1,38 @@
 /**
- * The caller-side cache for resolve: identical requests within `ttlMs` share one answer (and one
- * in-flight call). A cached answer can be up to `ttlMs` older than the serving version, which is the
- * trade the caller opts into. Failures are never cached. Least recently used entries go first.
+ * The caller-side cache for resolve: identical requests share one answer (and one in-flight call).
+ * Failures are never cached. Least recently used entries go first.
+ *
+ * Without events an answer lives `ttlMs`, so it can be up to that much older than what is served.
+ * With `events: true` the client follows GET /api/events and drops the entries a change affects as
+ * soon as it is announced; while that stream is up entries live `liveTtlMs` (default 10 minutes), and
+ * while it is down `ttlMs` is the fallback again.
  */
 export interface ResolveCacheOptions {
   ttlMs: number;
   maxEntries?: number;
+  /** Keep the cache fresh from the server's change events (see PromptManagerClient.subscribe). */
+  events?: boolean;
+  /** Entry lifetime while the event stream is connected (default 600,000 ms). */
+  liveTtlMs?: number;
+}
+
+interface Entry<T> {
+  loadedAt: number;
+  phase: string | null;
+  value: Promise<T>;
 }
 
 export class ResolveCache<T> {
-  private readonly entries = new Map<string, { expires: number; value: Promise<T> }>();
+  private readonly entries = new Map<string, Entry<T>>();
   private readonly ttlMs: number;
+  private readonly liveTtlMs: number;
   private readonly maxEntries: number;
+  /** Set by the client while its event stream is connected. */
+  live = false;
 
   constructor(options: ResolveCacheOptions) {
     this.ttlMs = options.ttlMs;
+    this.liveTtlMs = options.liveTtlMs ?? 600_000;
     this.maxEntries = options.maxEntries ?? 1_000;
   }
 
@@ -22,18 +40,29 @@ export class ResolveCache<T> {
     const key = stableKey(request);
     const hit = this.entries.get(key);
     this.entries.delete(key);
-    if (hit && hit.expires > now) {
+    if (hit && now - hit.loadedAt < (this.live ? this.liveTtlMs : this.ttlMs)) {
       this.entries.set(key, hit); // most recently used goes last
       return hit.value;
     }
     const value = load();
-    const entry = { expires: now + this.ttlMs, value };
+    const entry = { loadedAt: now, phase: phaseOf(request), value };
     this.entries.set(key, entry);
     value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return value;
+  }
+
+  /**
+   * Drops what a change of `phase` may have changed: that phase's answers and those of requests
+   * without a phase. `null` (a phase-less prompt such as the system context, which every answer
+   * includes) drops everything. A call in flight is dropped too, so its answer is not kept.
+   */
+  invalidatePhase(phase: string | null): void {
+    if (phase === null) return this.clear();
+    for (const [key, entry] of this.entries)
+      if (entry.phase === null || entry.phase === phase.toLowerCase()) this.entries.delete(key);
   }
 
   clear(): void {
@@ -43,6 +72,11 @@ export class ResolveCache<T> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+function phaseOf(request: unknown): string | null {
+  const phase = (request as { phase?: unknown } | null)?.phase;
+  return typeof phase === "string" ? phase.toLowerCase() : null;
 }
 
 /** JSON with object keys sorted, so {a, b} and {b, a} are one entry. */

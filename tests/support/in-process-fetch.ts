@@ -1,4 +1,5 @@
 import * as catalog from "@/app/api/catalog/route";
+import * as events from "@/app/api/events/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as health from "@/app/api/health/route";
 import * as importRoute from "@/app/api/import/route";
@@ -17,6 +18,7 @@ const ROUTES: [RegExp, string[], Record<string, unknown>][] = [
   [/^\/api\/health$/, [], health],
   [/^\/api\/export$/, [], exportRoute],
   [/^\/api\/import$/, [], importRoute],
+  [/^\/api\/events$/, [], events],
 ];
 
 /**
