@@ -4,12 +4,14 @@ import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
 import { apiKey } from "../support/auth";
 import { inProcessFetch } from "../support/in-process-fetch";
+import { serveOnSave } from "../support/serving";
 import { waitFor } from "../support/wait";
 
 let key = "";
 const clients: PromptManagerClient[] = [];
 const closers: (() => void)[] = [];
 beforeAll(async () => {
+  await serveOnSave(); // this file is about events of production changes, not about approvals
   key = (await apiKey(["resolve"])).key;
 });
 afterEach(() => {
@@ -27,6 +29,7 @@ const save = (phase: string, i: number) =>
     coachingPhase: phase,
     body: `Version ${i} for {user_name}`,
     requiredContextKeys: ["user_name"],
+    isActive: true,
   });
 
 describe("PromptManagerClient.subscribe", () => {

@@ -3,6 +3,7 @@ import { ensureBuilt, startAppServer, type AppServer } from "@/scripts/lib/app-s
 import { PromptManagerClient, type ChangeEvent } from "@/lib/client";
 import { authenticateHttpAs, http } from "../support/app-http";
 import { apiKey } from "../support/auth";
+import { serveOnSave } from "../support/serving";
 import { waitFor } from "../support/wait";
 
 // GET /api/events across real `next start` processes on this file's own database: a change saved
@@ -14,6 +15,7 @@ let key = "";
 
 beforeAll(async () => {
   ensureBuilt();
+  await serveOnSave(); // this file is about events of production changes, not about approvals
   const writer = await apiKey(["resolve", "prompts:read", "prompts:write"]);
   authenticateHttpAs(writer.headers);
   key = (await apiKey(["resolve"])).key;

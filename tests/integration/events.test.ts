@@ -1,16 +1,19 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
-import { createPrompt, rollbackPhase, updatePrompt } from "@/lib/server/services/prompt-service";
+import { createPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
+import { rollbackPhase } from "@/lib/server/services/rollback-service";
 import { openEventStreams } from "@/lib/server/services/events-service";
 import { apiKey, signedInUser } from "../support/auth";
 import { openEventStream, type OpenStream } from "../support/sse-reader";
+import { serveOnSave } from "../support/serving";
 import { waitFor } from "../support/wait";
 
 const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
 let key: { id: string; headers: Record<string, string> };
 const streams: OpenStream[] = [];
 beforeAll(async () => {
+  await serveOnSave(); // this file is about events of production changes, not about approvals
   await raw.connect();
   key = await apiKey(["resolve"]);
 });
