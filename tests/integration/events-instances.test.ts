@@ -107,5 +107,6 @@ function body(i: number) {
     name: `v${i}`,
     body: `Hello {user_name} ${i}`,
     requiredContextKeys: ["user_name"],
+    isActive: true,
   };
 }
