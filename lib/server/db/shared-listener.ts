@@ -4,7 +4,12 @@ import { startChangeListener, type ChangeListener } from "./change-listener";
 import { listenDatabaseUrl } from "./url";
 
 /** Every channel this app LISTENs on; one connection per process serves them all. */
-export const LISTEN_CHANNELS = ["prompt_changes", "api_key_changes", "action_instruction_changes", "pm_events"] as const;
+export const LISTEN_CHANNELS = [
+  "prompt_changes",
+  "api_key_changes",
+  "action_instruction_changes",
+  "pm_events",
+] as const;
 export type ListenChannel = (typeof LISTEN_CHANNELS)[number];
 
 export interface ListenerSubscriber {
