@@ -12,7 +12,7 @@ export interface ChangeEventRow {
 export type Replay = { kind: "events"; events: ChangeEventRow[]; cursor: bigint } | { kind: "resync"; cursor: bigint };
 
 // The advisory lock every event writer holds until commit (pm_events_lock() in migration
-// 20261129100000_change_events); taken shared here, it waits for in-flight writers, so the cursor
+// 20261129190000_change_events); taken shared here, it waits for in-flight writers, so the cursor
 // read below is an id that has committed, not one a transaction holds but may yet roll back.
 const EVENTS_LOCK = 7262340001n;
 
