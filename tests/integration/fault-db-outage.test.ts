@@ -56,8 +56,9 @@ describe("database stopped under a resolve load", () => {
     const raw = new pg.Client({ connectionString: own.database.url });
     await raw.connect();
     const { rows } = await raw.query<{ version: number }>(
-      `INSERT INTO prompts (coaching_phase, version, body, required_context_keys)
-       SELECT 'introduction', max(version) + 1, 'After the outage, {user_name}', '{user_name}' FROM prompts WHERE coaching_phase = 'introduction'
+      // is_active stated: new rows are drafts by default since releases (#9); this one must serve.
+      `INSERT INTO prompts (coaching_phase, version, body, required_context_keys, is_active)
+       SELECT 'introduction', max(version) + 1, 'After the outage, {user_name}', '{user_name}', true FROM prompts WHERE coaching_phase = 'introduction'
        RETURNING version`,
     );
     await raw.end();
