@@ -3,13 +3,34 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { createUserAction, updateUserAction } from "@/app/admin/actions";
 import type { UserDto } from "@/lib/server/services/user-service";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ActionStatus, statusOf, type Status } from "./action-status";
 
 const ROLES = ["viewer", "designer", "admin"] as const;
+const ROLE_MEANS: Record<string, string> = {
+  viewer: "Viewers read prompts and preview them; they cannot change prompts.",
+  designer: "Designers author, activate and roll back prompt versions.",
+  admin: "Admins can do everything, including managing people and API keys.",
+};
+const articled = (role: string) => (role === "admin" ? `an ${role}` : `a ${role}`);
 
 export function UsersPanel({ users, selfId }: { users: UserDto[]; selfId: string }) {
   const [status, setStatus] = useState<Status>(null);
   const [pending, startTransition] = useTransition();
+  // A role change widens or narrows what someone may do at once, so the select only proposes it.
+  const [roleChange, setRoleChange] = useState<{ user: UserDto; role: string } | null>(null);
+  // Password reset: the admin sets a new password and hands it over; the person changes it later.
+  const [resetFor, setResetFor] = useState<UserDto | null>(null);
+  const [newPassword, setNewPassword] = useState("");
+  const resetProblem =
+    newPassword.length < 12 ? "At least 12 characters" : newPassword.length > 128 ? "At most 128 characters" : null;
+  const submitReset = () => {
+    if (!resetFor || resetProblem) return;
+    const user = resetFor;
+    setResetFor(null);
+    setNewPassword("");
+    update(user, { password: newPassword }, `New password set for ${user.email}`);
+  };
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +72,7 @@ export function UsersPanel({ users, selfId }: { users: UserDto[]; selfId: string
                   aria-label={`Role of ${u.email}`}
                   value={u.role}
                   disabled={pending || u.id === selfId}
-                  onChange={(e) => update(u, { role: e.target.value }, `${u.email} is now ${e.target.value}`)}
+                  onChange={(e) => setRoleChange({ user: u, role: e.target.value })}
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
@@ -74,7 +95,15 @@ export function UsersPanel({ users, selfId }: { users: UserDto[]; selfId: string
                     {u.disabled ? "Enable" : "Disable"}
                   </button>
                 )}
-                {u.disabled && <span className="badge muted-badge">disabled</span>}
+                {u.disabled && <span className="badge muted-badge">disabled</span>}{" "}
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => setResetFor(u)}
+                  aria-label={`Set a new password for ${u.email}`}
+                >
+                  Set password
+                </button>
               </td>
             </tr>
           ))}
@@ -106,6 +135,61 @@ export function UsersPanel({ users, selfId }: { users: UserDto[]; selfId: string
         </button>
       </form>
       <ActionStatus status={status} />
+      <ConfirmDialog
+        open={resetFor !== null}
+        title={resetFor ? `Set a new password for ${resetFor.email}` : ""}
+        confirmLabel="Set password"
+        busy={pending}
+        confirmDisabled={resetProblem !== null}
+        onConfirm={submitReset}
+        onCancel={() => {
+          setResetFor(null);
+          setNewPassword("");
+        }}
+      >
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submitReset();
+          }}
+        >
+          <label className="stack">
+            New password
+            <input
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+              value={newPassword}
+              maxLength={128}
+              aria-describedby="reset-hint"
+              onChange={(e) => setNewPassword(e.target.value)}
+            />
+          </label>
+          <p id="reset-hint" className="hint">
+            {resetProblem ?? "Long enough."} It replaces the old password at once; tell the person through a channel you
+            trust.
+          </p>
+        </form>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={roleChange !== null}
+        title={roleChange ? `Make ${roleChange.user.email} ${articled(roleChange.role)}?` : ""}
+        confirmLabel={roleChange ? `Make ${roleChange.role}` : "Change role"}
+        busy={pending}
+        onConfirm={() => {
+          if (!roleChange) return;
+          const { user, role } = roleChange;
+          setRoleChange(null);
+          update(user, { role }, `${user.email} is now ${role}`);
+        }}
+        onCancel={() => setRoleChange(null)}
+      >
+        {roleChange && (
+          <p>
+            {roleChange.user.email} is {articled(roleChange.user.role)} now. {ROLE_MEANS[roleChange.role]}
+          </p>
+        )}
+      </ConfirmDialog>
     </section>
   );
 }

@@ -151,6 +151,9 @@ export function CatalogMultiselect({ label, options, selected, onChange, placeho
           aria-label={label}
           className="listbox"
           hidden={!open}
+          // Chromium makes a scrollable box a Tab stop; Tab would land on this list, which closes on blur
+          // and drops focus to <body>. Focus stays in the input (aria-activedescendant), so never here.
+          tabIndex={-1}
         >
           {matches.length === 0 && (
             <li className="muted option-empty" role="presentation">

@@ -7,6 +7,7 @@ import { PreviewPanel } from "@/components/preview/preview-panel";
 import type { SampleDto } from "@/components/preview/sample-controls";
 import { ActionStatus } from "@/components/ui/action-status";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TokenCounts } from "@/components/tokens/token-counts";
 import { ChangeNoteField } from "./change-note-field";
 import { EditorStart } from "./editor-start";
 import { LintProblems } from "./lint-problems";
@@ -66,6 +67,8 @@ export function PromptEditor({
   const saver = useSaveVersion(phase, slug);
   const guard = useUnsavedGuard(dirty);
   const editorRef = useRef<TemplateEditorHandle | null>(null);
+  // Discarding wipes the stored draft for good, so it asks first.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   const deferredBody = useDeferredValue(fields.body);
   const findings = useMemo(
@@ -127,7 +130,7 @@ export function PromptEditor({
         {draft.restoredAt && (
           <p className="notice" role="status">
             Restored your unsaved changes from {draft.restoredAt.slice(0, 16).replace("T", " ")} UTC.{" "}
-            <button type="button" className="link-button" onClick={draft.discard}>
+            <button type="button" className="link-button" onClick={() => setConfirmDiscard(true)}>
               Discard them
             </button>
           </p>
@@ -155,21 +158,25 @@ export function PromptEditor({
             }}
           />
           {saver.issues.body && <span className="error">{saver.issues.body}</span>}
+          <TokenCounts sections={[{ label: "Body (before filling in)", text: deferredBody }]} />
+        </div>
+        {/* Docked to the bottom of the viewport: problems and Save stay in sight while the body scrolls. */}
+        <div className="editor-dock">
           <LintProblems findings={findings} onSelect={(f) => editorRef.current?.reveal(f.line, f.column)} />
+          <ChangeNoteField value={changeNote} onChange={setChangeNote} issue={saver.issues.changeNote} />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={saver.saving || !dirty} aria-keyshortcuts="Control+S">
+              {saver.saving ? "Saving…" : "Save as new version"}
+            </button>
+            <button type="button" onClick={() => setConfirmDiscard(true)} disabled={!dirty || saver.saving}>
+              Discard changes
+            </button>
+            <span className="hint">
+              Ctrl+S saves · a saved version is a draft: nothing reaches production until it is released
+            </span>
+          </div>
+          <ActionStatus status={saver.status} />
         </div>
-        <ChangeNoteField value={changeNote} onChange={setChangeNote} issue={saver.issues.changeNote} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saver.saving || !dirty} aria-keyshortcuts="Control+S">
-            {saver.saving ? "Saving…" : "Save as new version"}
-          </button>
-          <button type="button" onClick={draft.discard} disabled={!dirty || saver.saving}>
-            Discard changes
-          </button>
-          <span className="hint">
-            Ctrl+S saves · a saved version is a draft: nothing reaches production until it is released
-          </span>
-        </div>
-        <ActionStatus status={saver.status} />
       </form>
       <aside className="editor-side" aria-label="Versions and preview">
         {side}
@@ -198,6 +205,23 @@ export function PromptEditor({
         onSaveAnyway={() => saver.conflict && void save(saver.conflict.version)}
         onKeepEditing={saver.dismissConflict}
       />
+      <ConfirmDialog
+        open={confirmDiscard}
+        title="Discard your changes?"
+        confirmLabel="Discard changes"
+        cancelLabel="Keep my changes"
+        tone="danger"
+        onConfirm={() => {
+          setConfirmDiscard(false);
+          draft.discard();
+        }}
+        onCancel={() => setConfirmDiscard(false)}
+      >
+        <p>
+          The editor goes back to the version you opened and the draft kept in this browser is deleted. Ctrl+Z in the
+          body can still bring the text back until you leave the page.
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={guard.pendingHref !== null}
         title="Leave without saving?"

@@ -18,7 +18,7 @@ interface Props {
   servingAfterDeactivate: number | null;
 }
 
-/** Activate/deactivate one version, or roll the phase back to it; both ask first when serving changes. */
+/** Activate/deactivate one version, or roll the phase back to it; deactivating and rolling back ask first. */
 export function VersionActions({
   id,
   phase,
@@ -60,11 +60,7 @@ export function VersionActions({
     <div className="version-actions">
       <div className="button-row">
         {isActive ? (
-          <button
-            type="button"
-            onClick={() => (isServing ? setConfirm("deactivate") : void run("deactivate"))}
-            disabled={busy}
-          >
+          <button type="button" onClick={() => setConfirm("deactivate")} disabled={busy}>
             Deactivate
           </button>
         ) : (
@@ -97,7 +93,7 @@ export function VersionActions({
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm === "deactivate"}
-        title={`Deactivate the serving version ${version}?`}
+        title={isServing ? `Deactivate the serving version ${version}?` : `Deactivate version ${version}?`}
         confirmLabel={`Deactivate v${version}`}
         tone="danger"
         busy={busy}
@@ -105,9 +101,11 @@ export function VersionActions({
         onCancel={() => setConfirm(null)}
       >
         <p>
-          {servingAfterDeactivate
-            ? `Resolve will serve v${servingAfterDeactivate} instead.`
-            : "No version will be active: resolve answers 404 no_active_prompt for this phase until one is activated."}
+          {!isServing
+            ? `Resolve keeps serving what it serves now; v${version} cannot serve again until it is activated.`
+            : servingAfterDeactivate
+              ? `Resolve will serve v${servingAfterDeactivate} instead.`
+              : "No version will be active: resolve answers 404 no_active_prompt for this phase until one is activated."}
         </p>
       </ConfirmDialog>
     </div>

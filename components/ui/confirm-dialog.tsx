@@ -11,6 +11,8 @@ interface Props {
   /** "danger" styles the confirm button red (rollback, delete, leave without saving). */
   tone?: "primary" | "danger";
   busy?: boolean;
+  /** The confirm button is off until the dialog's own input is valid. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   wide?: boolean;
@@ -28,6 +30,7 @@ export function ConfirmDialog({
   cancelLabel = "Cancel",
   tone = "primary",
   busy,
+  confirmDisabled,
   onConfirm,
   onCancel,
   wide,
@@ -57,7 +60,7 @@ export function ConfirmDialog({
         <button type="button" onClick={onCancel} autoFocus>
           {cancelLabel}
         </button>
-        <button type="button" className={tone} onClick={onConfirm} disabled={busy}>
+        <button type="button" className={tone} onClick={onConfirm} disabled={busy || confirmDisabled}>
           {busy ? "Working…" : confirmLabel}
         </button>
       </div>
