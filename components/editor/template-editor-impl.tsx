@@ -5,7 +5,13 @@ import { useEffect, useRef, useState } from "react";
 import type { LintFinding } from "@/lib/domain/template";
 // Also configures @monaco-editor/react to use the bundled Monaco (never the CDN) before it renders.
 import { monaco } from "./monaco-setup";
-import { registerTemplateLanguage, TEMPLATE_LANGUAGE, TEMPLATE_THEME, type KeyInfo } from "./template-language";
+import {
+  registerTemplateLanguage,
+  TEMPLATE_LANGUAGE,
+  TEMPLATE_THEME,
+  TEMPLATE_VIEW_OPTIONS,
+  type KeyInfo,
+} from "./template-language";
 
 export interface TemplateEditorHandle {
   reveal(line: number, column: number): void;
@@ -116,11 +122,11 @@ export default function TemplateEditorImpl(props: TemplateEditorProps) {
         onChange={(v) => onChange?.(v ?? "")}
         loading={<EditorLoading />}
         options={{
+          ...TEMPLATE_VIEW_OPTIONS,
           readOnly,
           ariaLabel: label,
           wordWrap: "on",
           minimap: { enabled: false },
-          fontSize: 14,
           lineNumbersMinChars: 3,
           scrollBeyondLastLine: false,
           renderWhitespace: "boundary",

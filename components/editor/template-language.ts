@@ -9,6 +9,18 @@ export interface KeyInfo {
   description: string;
 }
 
+/** One look for template syntax in the editor, read-only views and diffs. */
+// Dark enough for 4.5:1 on white and on the diff editor's green and red line backgrounds.
+export const PLACEHOLDER_COLORS = { known: "1a44b8", unknown: "8f3d00", escape: "6a2f8a", invalid: "a61e1e" } as const;
+
+/** Monaco options every template view shares (editor, read-only, diff): one look everywhere. */
+export const TEMPLATE_VIEW_OPTIONS = {
+  bracketPairColorization: { enabled: false },
+  guides: { bracketPairs: false, indentation: false },
+  matchBrackets: "never",
+  fontSize: 14,
+} as const;
+
 let registered = false;
 
 /**
@@ -37,7 +49,10 @@ export function registerTemplateLanguage(monaco: typeof Monaco, keys: readonly K
     },
   });
   monaco.languages.setLanguageConfiguration(TEMPLATE_LANGUAGE, {
-    brackets: [["{", "}"]],
+    // No bracket pairs: "{key}" is a placeholder and "{{"/"}}" are escaped braces, not nesting, so no
+    // bracket matching or rainbow colours (the tokens above give one look in every view).
+    brackets: [],
+    colorizedBracketPairs: [],
     autoClosingPairs: [{ open: "{", close: "}" }],
     surroundingPairs: [{ open: "{", close: "}" }],
     wordPattern: /[A-Za-z_][A-Za-z0-9_]*/,
@@ -46,10 +61,10 @@ export function registerTemplateLanguage(monaco: typeof Monaco, keys: readonly K
     base: "vs",
     inherit: true,
     rules: [
-      { token: "variable.known", foreground: "1b4fd6", fontStyle: "bold" },
-      { token: "variable.unknown", foreground: "a34700", fontStyle: "bold underline" },
-      { token: "string.escape", foreground: "7a3e9d" },
-      { token: "invalid", foreground: "c92a2a", fontStyle: "bold" },
+      { token: "variable.known", foreground: PLACEHOLDER_COLORS.known },
+      { token: "variable.unknown", foreground: PLACEHOLDER_COLORS.unknown, fontStyle: "underline" },
+      { token: "string.escape", foreground: PLACEHOLDER_COLORS.escape },
+      { token: "invalid", foreground: PLACEHOLDER_COLORS.invalid, fontStyle: "underline" },
       { token: "keyword.heading", foreground: "1d1d21", fontStyle: "bold" },
     ],
     colors: { "editorLineNumber.foreground": "#5c5c66" },
@@ -63,15 +78,24 @@ export function registerTemplateLanguage(monaco: typeof Monaco, keys: readonly K
       const before = line.slice(0, word.startColumn - 1);
       // Only right after a single "{": after "{{" the author is writing a literal brace.
       if (!before.endsWith("{") || before.endsWith("{{")) return { suggestions: [] };
+      // Typing "{" auto-closes it: "{|}". Replace through that "}" and insert it again, so accepting a
+      // key leaves the caret after the brace ("{key}|") and typing on never lands inside it.
       const closed = line.charAt(word.endColumn - 1) === "}";
-      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const range = new monaco.Range(
+        position.lineNumber,
+        word.startColumn,
+        position.lineNumber,
+        word.endColumn + (closed ? 1 : 0),
+      );
       return {
         suggestions: keys.map((k) => ({
           label: { label: k.value, description: k.label },
           kind: monaco.languages.CompletionItemKind.Variable,
           detail: k.label,
           documentation: k.description,
-          insertText: closed ? k.value : `${k.value}}`,
+          insertText: `${k.value}}`,
+          // The typed text before the caret filters the list; the replaced "}" must not.
+          filterText: k.value,
           range,
         })),
       };

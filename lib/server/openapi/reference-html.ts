@@ -86,8 +86,9 @@ function schemaBlock(schema: Record<string, unknown>, open: boolean): string {
   const html = esc(text).replace(/&quot;#\/components\/schemas\/(\w+)&quot;/g, (_m, name: string) =>
     refLink(`#/components/schemas/${name}`),
   );
-  if (open || text.length < 120) return `<pre>${html}</pre>`;
-  return `<details><summary>${esc(String(schema.type ?? "schema"))}</summary><pre>${html}</pre></details>`;
+  // tabindex: a schema that scrolls sideways must be reachable from the keyboard.
+  if (open || text.length < 120) return `<pre tabindex="0">${html}</pre>`;
+  return `<details><summary>${esc(String(schema.type ?? "schema"))}</summary><pre tabindex="0">${html}</pre></details>`;
 }
 
 function refLink(ref: string): string {
@@ -116,7 +117,7 @@ nav ul{list-style:none;padding:0;margin:0}nav li{margin:2px 0}nav a{text-decorat
 main{flex:1;min-width:0;max-width:1000px;padding:24px}h1{font-size:1.2rem}h2{margin-top:32px;border-bottom:1px solid var(--line)}
 .op{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin:16px 0}
 .m{display:inline-block;min-width:52px;text-align:center;border-radius:4px;color:#fff;font-size:.75rem;font-weight:700;padding:1px 6px}
-.get{background:#2b8a3e}.post{background:#3b5bdb}.patch{background:#b35c00}.req{color:#c92a2a;font-size:.8rem}.muted{color:var(--muted)}
+.get{background:#1e6b30}.post{background:#3451c7}.patch{background:#8f4a00}.put{background:#5f3dc4}.delete{background:#b02525}.req{color:#c92a2a;font-size:.8rem}.muted{color:var(--muted)}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 pre{background:var(--bg);padding:8px;overflow:auto;font-size:.8rem;margin:4px 0}code{font-family:ui-monospace,Menlo,monospace;font-size:.85em}
 a{color:var(--accent)}summary{cursor:pointer;color:var(--muted)}`;
