@@ -3,6 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/admin/actions";
 import type { ApiKeyDto } from "@/lib/server/services/api-key-service";
+import { CopyButton } from "@/components/ui/copy-button";
 import { ActionStatus, statusOf, type Status } from "./action-status";
 
 const SCOPES = [
@@ -110,6 +111,7 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyDto[] }) {
             New key
             <input readOnly value={newKey} onFocus={(e) => e.currentTarget.select()} />
           </label>
+          <CopyButton text={newKey} label="Copy key" />
         </p>
       )}
     </section>

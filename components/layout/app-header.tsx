@@ -15,6 +15,7 @@ export function AppHeader({ caller }: { caller: Caller }) {
         <Link href="/prompts">Prompts</Link>
         <Link href="/prompts/import">Import &amp; export</Link>
         {can(actor, "admin") && <Link href="/admin">Admin</Link>}
+        {can(actor, "admin") && <Link href="/admin/audit">Audit log</Link>}
       </nav>
       {actor.kind === "user" && (
         <div className="who">

@@ -59,6 +59,15 @@ export const auditQuerySchema = z.object({
   target: z.string().max(320).optional(),
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
+  /** Time window: events at or after `since` and before `until` (ISO date-times). */
+  since: z.iso
+    .datetime({ offset: true })
+    .transform((v) => new Date(v))
+    .optional(),
+  until: z.iso
+    .datetime({ offset: true })
+    .transform((v) => new Date(v))
+    .optional(),
   before: z
     .string()
     .regex(/^\d{1,19}$/, { message: "before is an audit event id" })

@@ -26,6 +26,8 @@ export interface AuditQuery {
   target?: string;
   actor?: string;
   action?: string;
+  since?: Date;
+  until?: Date;
   before?: bigint;
   limit: number;
 }
@@ -37,11 +39,35 @@ export function listAudit(client: Db | Tx, q: AuditQuery) {
       ...(q.target ? { targetId: q.target } : {}),
       ...(q.actor ? { actorId: q.actor } : {}),
       ...(q.action ? { action: q.action } : {}),
+      ...(q.since || q.until
+        ? { createdAt: { ...(q.since ? { gte: q.since } : {}), ...(q.until ? { lt: q.until } : {}) } }
+        : {}),
       ...(q.before !== undefined ? { id: { lt: q.before } } : {}),
     },
     orderBy: { id: "desc" },
     take: q.limit,
   });
+}
+
+/** Every action the log holds (for the audit page's filter), alphabetical. */
+export async function listAuditActions(client: Db | Tx): Promise<string[]> {
+  const rows = await client.auditEvent.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
+  return rows.map((r) => r.action);
+}
+
+/** Everyone who appears as an actor, with the label they had last (for the audit page's filter). */
+export async function listAuditActors(client: Db | Tx): Promise<{ actorId: string; actorLabel: string | null }[]> {
+  const rows = await client.auditEvent.findMany({
+    where: { actorId: { not: null } },
+    distinct: ["actorId"],
+    select: { actorId: true, actorLabel: true },
+    orderBy: [{ actorId: "asc" }, { id: "desc" }],
+  });
+  return rows.map((r) => ({ actorId: r.actorId!, actorLabel: r.actorLabel }));
 }
 
 /** Failed sign-ins for one email from one address since `since` (the login limiter reads the audit log). */

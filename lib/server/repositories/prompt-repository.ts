@@ -153,3 +153,15 @@ export function listVersionSummaries(client: Client, phase: Phase | null, limit:
     take: limit,
   });
 }
+
+/** Phase and version of the given prompts (audit events name prompts by id). */
+export function promptRefs(
+  client: Client,
+  ids: string[],
+): Promise<{ id: string; coachingPhase: string | null; version: number }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return client.prompt.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, coachingPhase: true, version: true },
+  });
+}
