@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { previewAssembled } from "@/app/prompts/actions";
 import { ActionStatus, type Status } from "@/components/ui/action-status";
 import { PreviewResult, type PreviewResultData } from "./preview-result";
@@ -32,6 +32,11 @@ interface Props {
 }
 
 // Short values get a one-line input; everything else (notes, identities, messages) a textarea.
+type Provider = "openai" | "anthropic";
+// The provider a person previews with is a habit, not a per-page choice: remembered in this browser.
+const PROVIDER_KEY = "pm.preview.provider";
+const isProvider = (v: unknown): v is Provider => v === "openai" || v === "anthropic";
+
 const ONE_LINE = new Set([
   "user_name",
   "number_of_identities",
@@ -60,20 +65,32 @@ export function PreviewPanel({
   const firstSample = initialSamples.find((s) => s.id === initialSampleId) ?? initialSamples[0] ?? null;
   const [sampleId, setSampleId] = useState(firstSample?.id ?? "");
   const [values, setValues] = useState<Record<string, string>>(firstSample?.values ?? {});
-  const [provider, setProvider] = useState<"openai" | "anthropic">("openai");
+  const [provider, setProviderState] = useState<Provider>("openai");
+  useEffect(() => {
+    const stored = window.localStorage.getItem(PROVIDER_KEY);
+    // Read after hydration (the server cannot know it), so the first render matches the server's.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (isProvider(stored)) setProviderState(stored);
+  }, []);
+  const setProvider = (p: Provider) => {
+    setProviderState(p);
+    try {
+      window.localStorage.setItem(PROVIDER_KEY, p);
+    } catch {
+      // Storage full or blocked: the choice still holds for this page.
+    }
+  };
   const [result, setResult] = useState<{ data: PreviewResultData; draft: boolean; provider: string } | null>(null);
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<Status>(null);
   const [running, setRunning] = useState(false);
   const info = new Map(keyInfo.map((k) => [k.value, k]));
 
-  const run = async () => {
+  const run = async (context: Record<string, string> = values) => {
     setRunning(true);
     setStatus(null);
     const draft = getDraft?.();
-    const res = await previewAssembled({ phase, version, promptType, draft, context: values, provider }).catch(
-      () => null,
-    );
+    const res = await previewAssembled({ phase, version, promptType, draft, context, provider }).catch(() => null);
     setRunning(false);
     if (!res)
       return setStatus({ kind: "error", message: "Could not reach the server. Check your connection and try again." });
@@ -115,9 +132,12 @@ export function PreviewPanel({
           selectedId={sampleId}
           values={values}
           onSelect={(s) => {
+            const next = s?.values ?? {};
             setSampleId(s?.id ?? "");
-            setValues(s?.values ?? {});
+            setValues(next);
             setMissing(new Set());
+            // A result on screen is refreshed with the sample's values rather than left stale or cleared.
+            if (result) void run(next);
           }}
           onSamplesChange={(next, selected) => {
             setSamples(next);
@@ -160,7 +180,7 @@ export function PreviewPanel({
         <div className="preview-run">
           <label>
             Provider
-            <select value={provider} onChange={(e) => setProvider(e.target.value as "openai" | "anthropic")}>
+            <select value={provider} onChange={(e) => isProvider(e.target.value) && setProvider(e.target.value)}>
               <option value="openai">OpenAI</option>
               <option value="anthropic">Anthropic</option>
             </select>
