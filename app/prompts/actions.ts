@@ -7,6 +7,7 @@ import { previewPrompt } from "@/lib/server/services/preview-service";
 import { createPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
 import { rollbackPhase } from "@/lib/server/services/rollback-service";
 import { deleteSampleContext, saveSampleContext } from "@/lib/server/services/sample-context-service";
+import { countTokens } from "@/lib/server/services/token-service";
 
 // The authoring UI's mutations and previews. Each goes through the same service as the API, which
 // authorizes the caller itself: hiding a button from viewers is convenience, not protection.
@@ -27,6 +28,8 @@ export const rollBackToVersion = serverAction(async (caller, phase: string, toVe
 });
 
 export const previewAssembled = serverAction((caller, input: unknown) => previewPrompt(caller, input));
+
+export const countPromptTokens = serverAction((caller, input: unknown) => countTokens(caller, input));
 
 export const saveSample = serverAction((caller, input: unknown) => saveSampleContext(caller, input));
 

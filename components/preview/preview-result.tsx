@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { TokenCounts } from "@/components/tokens/token-counts";
 
 export interface PreviewResultData {
   prompt: { phase: string | null; version: number; name: string | null; promptType: string };
@@ -29,6 +30,10 @@ export function PreviewResult({
   draft: boolean;
 }) {
   const [copied, setCopied] = useState(false);
+  const tokenSections = useMemo(
+    () => result.sections.map((s) => ({ label: SECTION_LABELS[s.kind] ?? s.kind, text: s.text })),
+    [result.sections],
+  );
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(result.text);
@@ -50,6 +55,7 @@ export function PreviewResult({
           {copied ? "Copied" : "Copy text"}
         </button>
       </p>
+      <TokenCounts sections={tokenSections} delayMs={0} />
       <ol className="sections">
         {result.sections.map((s, i) => (
           <li key={`${s.kind}-${i}`}>
