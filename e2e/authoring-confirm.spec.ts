@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { bodyEditor, expectAccessible, saveVersionViaApi, typeInBody } from "./support/authoring";
+import { bodyEditor, expectAccessible, typeInBody } from "./support/authoring";
 
-// Owns the identity_refinement phase (versions for the deactivation confirmation).
+// Types in identity_refinement's editor without saving; reads introduction's versions.
 test.use({ viewport: { width: 1400, height: 900 } });
 const PHASE = "identity_refinement";
 
@@ -39,28 +39,20 @@ test("Discard changes asks first; cancelling keeps the draft, confirming wipes i
   await expect(page.getByText(/Restored your unsaved changes/)).toHaveCount(0);
 });
 
-test("deactivating any active version asks first, and Cancel changes nothing", async ({ page }) => {
-  await signIn(page, "designer", `/prompts/${PHASE}`);
-  const base = { coachingPhase: PHASE, requiredContextKeys: ["user_name"] };
-  const older = await saveVersionViaApi(page.request, { ...base, name: "Older active", body: "Older {user_name}." });
-  await saveVersionViaApi(page.request, { ...base, name: "Newer active", body: "Newer {user_name}." });
-
-  // The older version is active but not serving: deactivating it still asks.
-  await page.goto(`/prompts/${PHASE}/v/${older.version}`);
+test("deactivating an active version that is not serving asks first, and Cancel changes nothing", async ({ page }) => {
+  // The seeded introduction phase: v1 is active, v2 serves. Nothing is changed here.
+  await signIn(page, "designer", "/prompts/introduction/v/1");
+  await expect(page.locator(".meta-grid")).not.toContainText("Serving");
   await page.getByRole("button", { name: "Deactivate" }).click();
-  const confirm = page.getByRole("dialog", { name: `Deactivate version ${older.version}?` });
+  const confirm = page.getByRole("dialog", { name: "Deactivate version 1?" });
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText("Resolve keeps serving what it serves now");
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await expectAccessible(page, "deactivate confirmation");
-  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await page.keyboard.press("Enter"); // Enter on the focused Cancel
   await expect(confirm).toBeHidden();
   await page.reload();
   await expect(page.getByRole("button", { name: "Deactivate" })).toBeVisible(); // still active
-
-  await page.getByRole("button", { name: "Deactivate" }).click();
-  await confirm.getByRole("button", { name: `Deactivate v${older.version}` }).click();
-  await expect(page.getByRole("status").filter({ hasText: `v${older.version} is inactive.` })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Activate" })).toBeVisible();
 });
 
 test("the role select on /admin proposes a change and applies it only when confirmed", async ({ page }) => {
