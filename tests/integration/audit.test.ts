@@ -162,4 +162,22 @@ describe("audit log", () => {
     expect(Number(page2.body.items[0].id)).toBeLessThan(Number(page1.body.items[2].id));
     expect((await call(audit.GET, { headers: admin.headers, path: "/api/audit?before=abc" })).status).toBe(400);
   });
+
+  it("filters by time: since (inclusive) and until (exclusive), ISO date-times only", async () => {
+    const all = await call(audit.GET, { headers: admin.headers, path: "/api/audit?limit=200" });
+    const newest = all.body.items[0] as { createdAt: string };
+    const at = encodeURIComponent(newest.createdAt);
+    const since = await call(audit.GET, { headers: admin.headers, path: `/api/audit?since=${at}&limit=200` });
+    expect(since.body.items.length).toBeGreaterThan(0);
+    expect(since.body.items.every((e: { createdAt: string }) => e.createdAt >= newest.createdAt)).toBe(true);
+    const until = await call(audit.GET, { headers: admin.headers, path: `/api/audit?until=${at}&limit=200` });
+    expect(until.body.items.every((e: { createdAt: string }) => e.createdAt < newest.createdAt)).toBe(true);
+    const future = encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString());
+    expect((await call(audit.GET, { headers: admin.headers, path: `/api/audit?since=${future}` })).body.items).toEqual(
+      [],
+    );
+    const bad = await call(audit.GET, { headers: admin.headers, path: "/api/audit?since=yesterday" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("since");
+  });
 });
