@@ -58,7 +58,7 @@ test("the Audit page filters by actor, action, target and time, links to the ver
   await page.goto(`/admin/audit?target=${userId}&until=${inAMinute}`);
   await expect(table.getByRole("row").filter({ hasText: "user.create" })).toHaveCount(1);
   await page.goto(`/admin/audit?since=yesterday`);
-  await expect(page.getByRole("alert")).toContainText("since");
+  await expect(page.getByRole("alert").filter({ hasText: "since" })).toBeVisible(); // a clear error, no 500
 
   // The link leads to the version.
   await page.goto(`/admin/audit?target=${prompt.id}`);
