@@ -14,6 +14,7 @@ export type { ResolveCacheOptions } from "./resolve-cache";
 export { ReleaseCalls } from "./release-calls";
 export type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
 export type { Staging } from "@/lib/domain/schemas/staging";
+export type { ReleaseDto, ReleasePage } from "@/lib/domain/schemas/release";
 export type {
   ChangeEvent,
   PromptChangedEvent,

@@ -1,6 +1,7 @@
 import type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
 import type { RollbackResponse } from "@/lib/domain/schemas/responses";
 import type { Staging } from "@/lib/domain/schemas/staging";
+import type { ReleaseDto, ReleasePage } from "@/lib/domain/schemas/release";
 import { send, type CallOptions, type Transport } from "./http";
 
 /** Releases (#9): the release policy, the staging channel and reviewed releases. `client.releases`. */
@@ -50,6 +51,58 @@ export class ReleaseCalls {
         path: `api/phases/${encodeURIComponent(phase)}/staging`,
         query: promptType ? { promptType } : {},
       },
+      options,
+    );
+  }
+
+  /** Requests a release: make `version` the production version of the phase (null: phase-less prompts). */
+  open(
+    request: { phase: string | null; version: number; note: string; promptType?: string },
+    options?: CallOptions,
+  ): Promise<ReleaseDto> {
+    return send(this.transport, { method: "POST", path: "api/releases", body: request }, options);
+  }
+
+  list(
+    query: { phase?: string; status?: string; cursor?: string; limit?: number } = {},
+    options?: CallOptions,
+  ): Promise<ReleasePage> {
+    return send(this.transport, { method: "GET", path: "api/releases", query }, options);
+  }
+
+  get(id: string, options?: CallOptions): Promise<ReleaseDto> {
+    return send(this.transport, { method: "GET", path: `api/releases/${encodeURIComponent(id)}` }, options);
+  }
+
+  approve(
+    id: string,
+    body: { comment?: string; overrideChecks?: boolean } = {},
+    options?: CallOptions,
+  ): Promise<ReleaseDto> {
+    return this.act(id, "approve", body, options);
+  }
+
+  reject(id: string, comment: string, options?: CallOptions): Promise<ReleaseDto> {
+    return this.act(id, "reject", { comment }, options);
+  }
+
+  withdraw(id: string, options?: CallOptions): Promise<ReleaseDto> {
+    return this.act(id, "withdraw", undefined, options);
+  }
+
+  /** Makes the release's version the production version (409 conflict if production changed since opening). */
+  release(id: string, options?: CallOptions): Promise<ReleaseDto> {
+    return this.act(id, "release", undefined, options);
+  }
+
+  comment(id: string, comment: string, options?: CallOptions): Promise<ReleaseDto> {
+    return this.act(id, "comments", { comment }, options);
+  }
+
+  private act(id: string, segment: string, body: unknown, options?: CallOptions): Promise<ReleaseDto> {
+    return send(
+      this.transport,
+      { method: "POST", path: `api/releases/${encodeURIComponent(id)}/${segment}`, body },
       options,
     );
   }

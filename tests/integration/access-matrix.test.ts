@@ -24,6 +24,14 @@ import * as actionItem from "@/app/api/actions/[type]/route";
 import * as instructionItem from "@/app/api/action-instructions/[id]/route";
 import * as staging from "@/app/api/phases/[phase]/staging/route";
 import * as events from "@/app/api/events/route";
+import * as releaseList from "@/app/api/releases/route";
+import * as releaseItem from "@/app/api/releases/[id]/route";
+import * as releaseApprove from "@/app/api/releases/[id]/approve/route";
+import * as releaseReject from "@/app/api/releases/[id]/reject/route";
+import * as releaseWithdraw from "@/app/api/releases/[id]/withdraw/route";
+import * as releaseRelease from "@/app/api/releases/[id]/release/route";
+import * as releaseComments from "@/app/api/releases/[id]/comments/route";
+import { openRelease } from "@/lib/server/services/release-service";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt } from "@/lib/server/services/prompt-service";
 import { apiKey, signedInUser } from "../support/auth";
@@ -79,6 +87,13 @@ const DENIED = { "anonymous": 401, "key:revoked": 401, "key:expired": 401 } as c
 const readers = { ...DENIED, "viewer": 200, "designer": 200, "admin": 200, "key:prompts:read": 200 };
 const writers = (ok: number) => ({ ...DENIED, "designer": ok, "admin": ok, "key:prompts:write": ok });
 const admins = (ok: number) => ({ ...DENIED, admin: ok });
+/** A new draft and an open release for it, requested by the system (so no caller below is its requester). */
+async function freshRelease(): Promise<string> {
+  const draft = await createPrompt(SYSTEM_CALLER, { coachingPhase: "introduction", body: "Next {user_name}" });
+  return (await openRelease(SYSTEM_CALLER, { phase: "introduction", version: draft.version, note: "matrix" })).id;
+}
+const onRelease = (handler: typeof releaseApprove.POST, body?: unknown) => async (h: Record<string, string>) =>
+  call(handler, { method: "POST", headers: h, params: { id: await freshRelease() }, body });
 const everyone = (status: number) => Object.fromEntries(WHO.map((w) => [w, status]));
 
 interface Case {
@@ -151,6 +166,44 @@ const cases: Case[] = [
     name: "DELETE /api/phases/{phase}/staging",
     expected: writers(200),
     run: (h) => call(staging.DELETE, { method: "DELETE", headers: h, params: { phase: "introduction" } }),
+  },
+  { name: "GET /api/releases", expected: readers, run: (h) => call(releaseList.GET, { headers: h }) },
+  {
+    name: "POST /api/releases",
+    expected: writers(201),
+    run: async (h) => {
+      const draft = await createPrompt(SYSTEM_CALLER, { coachingPhase: "introduction", body: "Open {user_name}" });
+      return call(releaseList.POST, {
+        method: "POST",
+        headers: h,
+        body: { phase: "introduction", version: draft.version, note: "matrix" },
+      });
+    },
+  },
+  {
+    name: "GET /api/releases/{id}",
+    expected: readers,
+    run: async (h) => call(releaseItem.GET, { headers: h, params: { id: await freshRelease() } }),
+  },
+  // Approvals are people's: a designer or admin other than the requester, never an API key.
+  {
+    name: "POST /api/releases/{id}/approve",
+    expected: { ...DENIED, designer: 200, admin: 200 },
+    run: onRelease(releaseApprove.POST, {}),
+  },
+  {
+    name: "POST /api/releases/{id}/reject",
+    expected: writers(200),
+    run: onRelease(releaseReject.POST, { comment: "no" }),
+  },
+  // Only the requester (here the system) may withdraw.
+  { name: "POST /api/releases/{id}/withdraw", expected: DENIED, run: onRelease(releaseWithdraw.POST) },
+  // This file's policy requires no approval, so an open release may be released at once.
+  { name: "POST /api/releases/{id}/release", expected: writers(200), run: onRelease(releaseRelease.POST) },
+  {
+    name: "POST /api/releases/{id}/comments",
+    expected: readers,
+    run: onRelease(releaseComments.POST, { comment: "looks fine" }),
   },
   { name: "GET /api/settings/release-policy", expected: readers, run: (h) => call(releasePolicy.GET, { headers: h }) },
   {

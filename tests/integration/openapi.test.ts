@@ -23,6 +23,13 @@ import * as keyItem from "@/app/api/api-keys/[id]/route";
 import * as audit from "@/app/api/audit/route";
 import * as releasePolicy from "@/app/api/settings/release-policy/route";
 import * as staging from "@/app/api/phases/[phase]/staging/route";
+import * as releaseList from "@/app/api/releases/route";
+import * as releaseItem from "@/app/api/releases/[id]/route";
+import * as releaseApprove from "@/app/api/releases/[id]/approve/route";
+import * as releaseReject from "@/app/api/releases/[id]/reject/route";
+import * as releaseWithdraw from "@/app/api/releases/[id]/withdraw/route";
+import * as releaseRelease from "@/app/api/releases/[id]/release/route";
+import * as releaseComments from "@/app/api/releases/[id]/comments/route";
 import { buildOpenApiDocument } from "@/lib/server/openapi/document";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { openApiValidator } from "../support/openapi-validator";
@@ -253,6 +260,7 @@ describe("integration responses validate against the document", () => {
     });
     await check(staging.DELETE, stagingPath, "DELETE", { params: { phase: "introduction" } });
     await check(staging.DELETE, stagingPath, "DELETE", { params: { phase: "nope" } });
+    await checkReleases(as);
     await check(releasePolicy.GET, "/api/settings/release-policy", "GET");
     await check(releasePolicy.PUT, "/api/settings/release-policy", "PUT", { as, body: { requiredApprovals: 1 } });
     await check(releasePolicy.PUT, "/api/settings/release-policy", "PUT", { as, body: { requiredApprovals: 3 } });
@@ -287,6 +295,77 @@ describe("integration responses validate against the document", () => {
     );
     expect(documented.filter((d) => !exercised.has(d))).toEqual([]);
   });
+
+  /** Every releases operation and status; the API key of `auth` requests, a designer reviews. */
+  async function checkReleases(admin: Record<string, string>) {
+    const designer = (await signedInUser("designer")).headers;
+    const none = "00000000-0000-4000-8000-000000000000";
+    const draft = async () =>
+      (
+        await check(prompts.POST, "/api/prompts", "POST", {
+          body: { coachingPhase: "identity_visualization", body: "R" },
+        })
+      ).body.version as number;
+    const open = async () =>
+      (
+        await check(releaseList.POST, "/api/releases", "POST", {
+          body: { phase: "identity_visualization", version: await draft(), note: "doc" },
+        })
+      ).body.id as string;
+    const op = (segment: string) => `/api/releases/{id}/${segment}`;
+    const first = await open();
+    await check(releaseList.POST, "/api/releases", "POST", {
+      body: { phase: "identity_visualization", version: 999, note: "x" },
+    });
+    await check(releaseList.POST, "/api/releases", "POST", { body: { phase: "identity_visualization" } });
+    const production = (
+      await check(resolve.POST, "/api/resolve", "POST", {
+        body: { phase: "introduction", context: { user_name: "A" } },
+      })
+    ).body.prompt.version;
+    await check(releaseList.POST, "/api/releases", "POST", {
+      body: { phase: "introduction", version: production, note: "x" },
+    });
+    await check(releaseList.GET, "/api/releases", "GET", { url: "/api/releases?status=open" });
+    await check(releaseList.GET, "/api/releases", "GET", { url: "/api/releases?status=nope" });
+    await check(releaseItem.GET, "/api/releases/{id}", "GET", { params: { id: first } });
+    await check(releaseItem.GET, "/api/releases/{id}", "GET", { params: { id: none } });
+    await check(releaseApprove.POST, op("approve"), "POST", {
+      as: designer,
+      params: { id: first },
+      body: { comment: "ok" },
+    });
+    await check(releaseApprove.POST, op("approve"), "POST", { as: designer, params: { id: first }, body: {} });
+    await check(releaseApprove.POST, op("approve"), "POST", {
+      as: designer,
+      params: { id: first },
+      body: { overrideChecks: "x" },
+    });
+    await check(releaseApprove.POST, op("approve"), "POST", { as: designer, params: { id: none }, body: {} });
+    await check(releaseComments.POST, op("comments"), "POST", { params: { id: first }, body: { comment: "noted" } });
+    await check(releaseComments.POST, op("comments"), "POST", { params: { id: first }, body: { comment: "" } });
+    await check(releaseComments.POST, op("comments"), "POST", { params: { id: none }, body: { comment: "x" } });
+    await check(releaseRelease.POST, op("release"), "POST", { params: { id: first } });
+    await check(releaseRelease.POST, op("release"), "POST", { params: { id: first } });
+    await check(releaseRelease.POST, op("release"), "POST", { params: { id: none } });
+    const second = await open();
+    await check(releaseReject.POST, op("reject"), "POST", {
+      as: admin,
+      params: { id: second },
+      body: { comment: "no" },
+    });
+    await check(releaseReject.POST, op("reject"), "POST", {
+      as: admin,
+      params: { id: second },
+      body: { comment: "no" },
+    });
+    await check(releaseReject.POST, op("reject"), "POST", { as: admin, params: { id: second }, body: {} });
+    await check(releaseReject.POST, op("reject"), "POST", { as: admin, params: { id: none }, body: { comment: "x" } });
+    const third = await open();
+    await check(releaseWithdraw.POST, op("withdraw"), "POST", { params: { id: third } });
+    await check(releaseWithdraw.POST, op("withdraw"), "POST", { params: { id: third } });
+    await check(releaseWithdraw.POST, op("withdraw"), "POST", { params: { id: none } });
+  }
 
   it("catches a response that does not match", () => {
     const health = { status: "fine", db: "up", listener: "up", deafResolves: 0, draining: false };

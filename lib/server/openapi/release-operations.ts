@@ -3,9 +3,19 @@ import { z } from "zod";
 import { releasePolicyInputSchema, releasePolicySchema } from "@/lib/domain/schemas/release-policy";
 import { phaseInput } from "@/lib/domain/schemas/prompt";
 import { clearStagingQuery, setStagingSchema, stagingSchema } from "@/lib/domain/schemas/staging";
+import {
+  approveReleaseSchema,
+  commentReleaseSchema,
+  listReleasesQuery,
+  openReleaseSchema,
+  rejectReleaseSchema,
+  releasePageSchema,
+  releaseSchema,
+} from "@/lib/domain/schemas/release";
 import type { ApiOperation } from "./operations";
 
 const json = (schema: z.ZodType) => ({ "application/json": schema });
+const releaseId = { id: { description: "The release's id (UUID)", schema: z.string() } };
 const scopePhase = {
   phase: {
     description: 'Stored value or enum name, any case; "none" for the prompts without a phase',
@@ -61,4 +71,71 @@ export const RELEASE_OPERATIONS: ApiOperation[] = [
     errors: [400, 503],
     responses: { 200: { description: "The staging channel (version null)", content: json(stagingSchema) } },
   },
+
+  {
+    method: "get",
+    path: "/api/releases",
+    operationId: "listReleases",
+    tag: "Releases",
+    summary: "List releases, newest first, by phase and status",
+    query: listReleasesQuery,
+    errors: [400, 503],
+    responses: { 200: { description: "One page of releases", content: json(releasePageSchema) } },
+  },
+  {
+    method: "post",
+    path: "/api/releases",
+    operationId: "openRelease",
+    tag: "Releases",
+    summary: "Request a release: make a version the production version of its phase",
+    body: openReleaseSchema,
+    errors: [400, 404, 409, 503],
+    responses: { 201: { description: "The open release", content: json(releaseSchema) } },
+  },
+  {
+    method: "get",
+    path: "/api/releases/{id}",
+    operationId: "getRelease",
+    tag: "Releases",
+    summary: "One release with its reviews and comments",
+    pathParams: releaseId,
+    errors: [404, 503],
+    responses: { 200: { description: "The release", content: json(releaseSchema) } },
+  },
+  reviewOp(
+    "approve",
+    "approveRelease",
+    "Approve (a designer or admin other than the requester)",
+    [400, 404, 409],
+    approveReleaseSchema,
+  ),
+  reviewOp("reject", "rejectRelease", "Reject with a comment", [400, 404, 409], rejectReleaseSchema),
+  reviewOp("withdraw", "withdrawRelease", "Withdraw (the requester only)", [404, 409]),
+  reviewOp(
+    "release",
+    "performRelease",
+    "Release: make the target the production version in one transaction (409 if production changed since opening)",
+    [404, 409],
+  ),
+  reviewOp("comments", "commentOnRelease", "Comment (anyone who may read prompts)", [400, 404], commentReleaseSchema),
 ];
+
+function reviewOp(
+  segment: string,
+  operationId: string,
+  summary: string,
+  errors: number[],
+  body?: z.ZodType,
+): ApiOperation {
+  return {
+    method: "post",
+    path: `/api/releases/{id}/${segment}`,
+    operationId,
+    tag: "Releases",
+    summary,
+    pathParams: releaseId,
+    ...(body ? { body } : {}),
+    errors: [...errors, 503],
+    responses: { 200: { description: "The release", content: json(releaseSchema) } },
+  };
+}

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { releasePolicyInputSchema, type ReleasePolicy } from "@/lib/domain/schemas/release-policy";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
-import { db, type Tx } from "../db/client";
+import { db, type Db, type Tx } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import * as policies from "../repositories/release-policy-repository";
 import { recordAudit } from "./audit";
@@ -37,7 +37,7 @@ export async function setReleasePolicy(caller: Caller, input: unknown): Promise<
 }
 
 /** Whether a change of production must go through an approved release (read in the change's transaction). */
-export async function approvalsRequired(tx: Tx): Promise<boolean> {
+export async function approvalsRequired(tx: Tx | Db): Promise<boolean> {
   return (await policies.readPolicy(tx)).requiredApprovals > 0;
 }
 

@@ -1,0 +1,6 @@
+import { readJson, route } from "@/lib/server/http/route";
+import { approveRelease } from "@/lib/server/services/release-review-service";
+
+export const POST = route<{ id: string }>({ access: "write" }, async ({ req, params, caller }) =>
+  approveRelease(caller, params.id, await readJson(req)),
+);
