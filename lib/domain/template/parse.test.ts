@@ -155,9 +155,10 @@ describe("parseTemplate: syntax errors", () => {
     ];
     const started = performance.now();
     for (const body of bodies) expect(parseTemplate(body).ok).toBe(false);
-    // A quadratic scan needs minutes here; a linear one a few milliseconds.
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
+    // A quadratic scan needs minutes here, a linear one milliseconds. The bound only tells those two
+    // apart, with a margin no busy machine reaches (speed itself is not a test's business).
+    expect(performance.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });
 
 describe("assertValidTemplate", () => {
