@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import type { Role } from "./actor";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
@@ -44,6 +45,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (sign-in, sign-out) follow the same same-origin rule as /login.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+        return `${baseUrl}${safeRedirectPath(path)}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
