@@ -4,13 +4,22 @@ import { isSafeText, UNSAFE_TEXT_MESSAGE } from "./safe-input";
 export const ROLE_VALUES = ["admin", "designer", "viewer"] as const;
 export const SCOPE_VALUES = ["resolve", "prompts:read", "prompts:write"] as const;
 
+/**
+ * One spelling per address: NFC (so a composed and a decomposed "é" are the same account) and
+ * lower case. Applied on create and on sign-in, where the stored value is then matched exactly.
+ */
+export function normalizeEmail(email: string): string {
+  return email.trim().normalize("NFC").toLowerCase();
+}
+
 // Deliberately loose (same rule as the database check): internal hosts like admin@localhost are valid.
 export const emailSchema = z
   .string()
   .trim()
   .max(320)
   .regex(/^[^@\s]+@[^@\s]+$/, { message: "Enter a valid email address" })
-  .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+  .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE })
+  .transform(normalizeEmail);
 // Length bounds only: long passphrases beat composition rules; 128 caps hashing cost per attempt.
 export const passwordSchema = z
   .string()

@@ -1,10 +1,27 @@
 import "server-only";
+import { inCidrs } from "./cidr";
+
+const trustedProxies = (): string[] =>
+  (process.env.PM_TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
- * The caller's address for the login limiter. Next's route handlers do not expose the socket address,
- * so behind a proxy we take the first X-Forwarded-For hop; direct local traffic shares "local".
+ * The caller's address for the sign-in limiter. The socket peer comes from `x-pm-peer-address`,
+ * which scripts/lib/http-guard.cjs sets on every request (overwriting any client's). X-Forwarded-For
+ * is believed only when that peer is one of PM_TRUSTED_PROXIES (CIDRs): then the address is the
+ * last hop not itself a trusted proxy. Anyone else could write whatever they like into it.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip") || "local").slice(0, 64);
+  const hooked = (globalThis as { __pmPeerAddressHeader?: boolean }).__pmPeerAddressHeader === true;
+  const peer = (hooked ? headers.get("x-pm-peer-address") : null) || "unknown";
+  const proxies = trustedProxies();
+  if (proxies.length === 0 || !inCidrs(peer, proxies)) return peer.slice(0, 64);
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) if (!inCidrs(hops[i]!, proxies)) return hops[i]!.slice(0, 64);
+  return (hops[0] ?? peer).slice(0, 64);
 }

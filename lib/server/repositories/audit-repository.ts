@@ -71,13 +71,14 @@ export async function listAuditActors(client: Db | Tx): Promise<{ actorId: strin
 }
 
 /** Failed sign-ins for one email from one address since `since` (the login limiter reads the audit log). */
-export function countFailedLogins(client: Db | Tx, email: string, ip: string, since: Date): Promise<number> {
+/** Failed sign-ins for an account since `since`, from one address when `ip` is given. */
+export function countFailedLogins(client: Db | Tx, email: string, ip: string | null, since: Date): Promise<number> {
   return client.auditEvent.count({
     where: {
       action: "auth.login_failed",
       targetId: email,
       createdAt: { gte: since },
-      after: { path: ["ip"], equals: ip },
+      ...(ip === null ? {} : { after: { path: ["ip"], equals: ip } }),
     },
   });
 }

@@ -5,9 +5,21 @@ import type { User } from "../db/generated/client";
 export type UserRow = User;
 type Client = Db | Tx;
 
-export function findUserByEmail(client: Client, email: string): Promise<UserRow | null> {
-  // The unique index is on lower(email); equals + insensitive matches it.
-  return client.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } } });
+/**
+ * Exact match on the normalised address (normalizeEmail): stored emails are normalised on create
+ * and by migration 20261129190000_normalize_emails. Never a pattern match: `mode: "insensitive"`
+ * was an unescaped ILIKE, so `%@example.com` signed in as whoever came first.
+ */
+export function findUserByEmail(client: Client, normalizedEmail: string): Promise<UserRow | null> {
+  return client.user.findFirst({ where: { email: normalizedEmail } });
+}
+
+/**
+ * Serialises sign-in attempts per account until the transaction ends, so that counting earlier
+ * failures and checking the password are one step: concurrent guesses cannot all pass the count.
+ */
+export async function lockAccountForSignIn(tx: Tx, normalizedEmail: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${normalizedEmail}`}, 0))`;
 }
 
 export function findUserById(client: Client, id: string): Promise<UserRow | null> {
