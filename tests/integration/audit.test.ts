@@ -145,9 +145,10 @@ describe("audit log", () => {
     }
   });
 
-  it("cannot be changed or deleted, even with raw SQL", async () => {
+  it("cannot be changed, deleted or truncated, even with raw SQL", async () => {
     await expect(raw.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(raw.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(raw.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
   });
 
   it("is readable by admins, filtered and paginated", async () => {
