@@ -99,6 +99,37 @@ describe("POST /api/prompts", () => {
 });
 
 describe("GET /api/prompts and /api/prompts/{id}", () => {
+  it("matches % _ and \\ in ?q= literally, not as patterns", async () => {
+    const made = await create({
+      coachingPhase: "system_context",
+      promptType: "system",
+      name: "Literal 100% sure_thing",
+      body: "Plain body",
+      requiredContextKeys: [],
+    });
+    expect(made.status).toBe(201);
+    // A second version without % or _ anywhere: a pattern search would find it too.
+    await create({
+      coachingPhase: "system_context",
+      promptType: "system",
+      name: "Other",
+      body: "Plain",
+      requiredContextKeys: [],
+    });
+    for (const [q, hits] of [
+      ["%", 1],
+      ["_", 1],
+      ["0%", 1],
+      ["\\", 0],
+    ] as const) {
+      const res = await call(collection.GET, {
+        path: `/api/prompts?${new URLSearchParams({ q, phase: "system_context" })}`,
+      });
+      expect(res.status).toBe(200);
+      expect([q, res.body.items.length]).toEqual([q, hits]);
+    }
+  });
+
   it("filters by phase, type and active, and pages with a cursor", async () => {
     for (let i = 0; i < 5; i++) await create({ coachingPhase: "get_to_know_you", isActive: i % 2 === 0 });
     const page1 = await call(collection.GET, { path: "/api/prompts?phase=get_to_know_you&limit=2" });

@@ -3,6 +3,7 @@ import type { Phase, PromptType } from "@/lib/domain/catalog";
 import type { CreatePromptData, ListPromptsQuery, UpdatePromptData } from "@/lib/domain/schemas/prompt";
 import type { Prompt, Prisma } from "../db/generated/client";
 import type { Db, Tx } from "../db/client";
+import { escapeLike } from "./like-pattern";
 
 export type PromptRow = Prompt;
 type Client = Db | Tx;
@@ -49,7 +50,11 @@ export async function list(
     ...(q.type ? { promptType: q.type } : {}),
     ...(q.active !== undefined ? { isActive: q.active } : {}),
     ...(q.q
-      ? { OR: (["name", "description", "body"] as const).map((f) => ({ [f]: { contains: q.q, mode: "insensitive" } })) }
+      ? {
+          OR: (["name", "description", "body"] as const).map((f) => ({
+            [f]: { contains: escapeLike(q.q!), mode: "insensitive" },
+          })),
+        }
       : {}),
   };
   const rows = await client.prompt.findMany({

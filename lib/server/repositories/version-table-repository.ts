@@ -2,6 +2,7 @@ import "server-only";
 import type { VersionTableQuery } from "@/lib/domain/schemas/version-table";
 import { Prisma } from "../db/generated/client";
 import type { Db, Tx } from "../db/client";
+import { escapeLike } from "./like-pattern";
 
 export type VersionTableRow = Prisma.PromptGetPayload<{ select: typeof COLUMNS }>;
 
@@ -22,9 +23,6 @@ const COLUMNS = {
 
 /** Counting every match of a common word means reading every body; past this many we say "1,000+". */
 export const SEARCH_COUNT_CAP = 1000;
-
-/** The search text as a literal ILIKE operand: %, _ and \ match themselves (Prisma does not escape them). */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * One page of the versions table plus the total (capped at SEARCH_COUNT_CAP when searching text).
