@@ -1,6 +1,7 @@
 // `npm start`: database (embedded unless DATABASE_URL) → migrations → demo seed (embedded or
 // PM_DEMO_SEED=1) → build if sources changed → `next start`. Stops everything on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from "node:child_process";
+import { HTTP_GUARD_NODE_OPTIONS } from "./lib/http-guard";
 import { db } from "@/lib/server/db/client";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { bootstrapAdmin } from "@/lib/server/services/user-service";
@@ -52,6 +53,7 @@ function run(args: string[]): ChildProcess {
     ...process.env,
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: authSecret,
+    NODE_OPTIONS: HTTP_GUARD_NODE_OPTIONS,
   };
   return spawn(nextBin, args, { stdio: "inherit", env });
 }

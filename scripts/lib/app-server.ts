@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 import { needsBuild } from "./build-state";
+import { HTTP_GUARD_NODE_OPTIONS } from "./http-guard";
 
 export interface AppServer {
   url: string;
@@ -47,7 +48,14 @@ export async function freePort(): Promise<number> {
 export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: HTTP_GUARD_NODE_OPTIONS,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
