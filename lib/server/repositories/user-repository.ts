@@ -7,7 +7,7 @@ type Client = Db | Tx;
 
 /**
  * Exact match on the normalised address (normalizeEmail): stored emails are normalised on create
- * and by migration 20261129190000_normalize_emails. Never a pattern match: `mode: "insensitive"`
+ * and by migration 20261129192000_normalize_emails. Never a pattern match: `mode: "insensitive"`
  * was an unescaped ILIKE, so `%@example.com` signed in as whoever came first.
  */
 export function findUserByEmail(client: Client, normalizedEmail: string): Promise<UserRow | null> {
