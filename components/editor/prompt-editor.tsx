@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TokenCounts } from "@/components/tokens/token-counts";
 import { ChangeNoteField } from "./change-note-field";
 import { EditorStart } from "./editor-start";
+import { ReleaseBar } from "./release-bar";
 import { LintProblems } from "./lint-problems";
 import { MetadataFields, type EditorCatalog } from "./metadata-fields";
 import { SaveConflictDialog } from "./save-conflict-dialog";
@@ -25,6 +26,8 @@ interface Props {
   latestVersion: number | null;
   /** What production serves now (the highest serving version), if anything. */
   productionVersion: number | null;
+  /** What the staging channel serves now (null: production). */
+  stagingVersion: number | null;
   explicitBase: boolean;
   catalog: EditorCatalog;
   samples: SampleDto[];
@@ -51,6 +54,7 @@ export function PromptEditor({
   base,
   latestVersion,
   productionVersion,
+  stagingVersion,
   explicitBase,
   catalog,
   samples,
@@ -176,6 +180,7 @@ export function PromptEditor({
             </span>
           </div>
           <ActionStatus status={saver.status} />
+          <ReleaseBar phaseParam={slug} version={draft.baseVersion} stagingVersion={stagingVersion} dirty={dirty} />
         </div>
       </form>
       <aside className="editor-side" aria-label="Versions and preview">

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import type { PromptType } from "@/lib/domain/catalog";
 import { phaseFromSlug, phaseLabel } from "@/lib/domain/authoring/phase-slug";
 import { lintTemplate } from "@/lib/domain/template";
 import { getLatestVersion } from "@/lib/server/services/phase-service";
 import { phaseTimeline, TIMELINE_LIMIT } from "@/lib/server/services/history-service";
 import { listSampleContexts } from "@/lib/server/services/sample-context-service";
+import { getStaging } from "@/lib/server/services/staging-service";
 import { ReleaseTimeline } from "@/components/history/release-timeline";
 import { AppHeader } from "@/components/layout/app-header";
 import { PromptEditor } from "@/components/editor/prompt-editor";
@@ -117,6 +119,8 @@ export default async function PhaseEditorPage({
   const production = serving.size ? Math.max(...serving) : undefined;
   const start = from ?? production;
   const base = start !== undefined ? await versionOr404(caller, phase, start) : latest;
+  // Phase-less prompts have a staging channel per type: the one of the version on screen.
+  const staging = await getStaging(caller, phase, phase === null && base ? (base.promptType as PromptType) : undefined);
   return (
     <>
       <AppHeader caller={caller} />
@@ -129,6 +133,7 @@ export default async function PhaseEditorPage({
           base={base}
           latestVersion={latest?.version ?? null}
           productionVersion={production ?? null}
+          stagingVersion={staging.version}
           explicitBase={from !== undefined}
           catalog={ctx.catalog}
           samples={samples}

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { phaseFromSlug, phaseLabel } from "@/lib/domain/authoring/phase-slug";
 import { lintTemplate } from "@/lib/domain/template";
 import { versionTimeline } from "@/lib/domain/history/timeline";
+import { can } from "@/lib/server/auth/authorize";
 import { phaseTimeline } from "@/lib/server/services/history-service";
+import { getReleasePolicy } from "@/lib/server/services/release-policy-service";
 import { ReleaseTimeline } from "@/components/history/release-timeline";
 import { AppHeader } from "@/components/layout/app-header";
 import { PhaseHeader } from "@/components/prompts/phase-header";
+import { EmergencyRollback } from "@/components/prompts/emergency-rollback";
 import { VersionActions } from "@/components/prompts/version-actions";
 import { VersionDetails } from "@/components/prompts/version-details";
 import { VersionList } from "@/components/prompts/version-list";
@@ -31,7 +34,9 @@ export default async function VersionPage({ params }: { params: Params }) {
   const ctx = await loadPhase(params, `/v/${rawVersion}`);
   const { caller, phase, slug, versions, serving } = ctx;
   const prompt = await versionOr404(caller, phase, positiveInt(rawVersion));
-  const history = versionTimeline(await phaseTimeline(caller, phase), prompt.version);
+  const [timeline, policy] = await Promise.all([phaseTimeline(caller, phase), getReleasePolicy(caller)]);
+  const history = versionTimeline(timeline, prompt.version);
+  const isAdmin = can(caller.actor, "admin");
   const isServing = serving.has(prompt.version);
   const activeAbove = versions.filter((v) => v.isActive && v.version > prompt.version).map((v) => v.version);
   const sameGroup = (t: string) => phase !== null || t === prompt.promptType;
@@ -87,7 +92,15 @@ export default async function VersionPage({ params }: { params: Params }) {
                   </li>
                 )}
               </ul>
-              {ctx.canWrite && (
+              {ctx.canWrite && policy.requiredApprovals > 0 && (
+                <p className="hint">
+                  Production changes go through a release: someone other than the requester approves it first.
+                </p>
+              )}
+              {isAdmin && phase !== null && !isServing && (
+                <EmergencyRollback phase={phase} version={prompt.version} activeAbove={activeAbove} />
+              )}
+              {ctx.canWrite && policy.requiredApprovals === 0 && (
                 <VersionActions
                   id={prompt.id}
                   phase={phase}
