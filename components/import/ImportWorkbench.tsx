@@ -3,6 +3,9 @@
 import { useMemo, useState } from "react";
 import { PromptManagerClient, PromptManagerError, type ImportProgress, type ImportReport } from "@/lib/client";
 import type { ImportOptions, InvalidTemplatePolicy } from "@/lib/domain/schemas/import";
+import { isActionFile } from "@/lib/domain/action-files";
+import type { ActionImportReport } from "@/lib/domain/schemas/action-import";
+import { ActionFileImport, postActionImport } from "./ActionFileImport";
 import type { CatalogOptions } from "./catalog-options";
 import { ImportReportView } from "./ImportReportView";
 import { UnknownValueDecisions } from "./UnknownValueDecisions";
@@ -23,6 +26,9 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
     [],
   );
   const [file, setFile] = useState<{ name: string; data: unknown } | null>(null);
+  const [actionFile, setActionFile] = useState<{ name: string; data: unknown; report: ActionImportReport } | null>(
+    null,
+  );
   const [options, setOptions] = useState<ImportOptions>(NO_DECISIONS);
   const [step, setStep] = useState<Step>("idle");
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -64,6 +70,19 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
       setError(`${picked.name} is not JSON`);
       return;
     }
+    // Recognised by its shape: the old system's action definitions have a report of their own.
+    if (isActionFile(data)) {
+      setFile(null);
+      setError(null);
+      setActionFile(null);
+      try {
+        setActionFile({ name: picked.name, data, report: await postActionImport(data, picked.name, true) });
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+      return;
+    }
+    setActionFile(null);
     setFile({ name: picked.name, data });
     await run(data, picked.name, NO_DECISIONS, true);
   }
@@ -80,9 +99,10 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
     <section className={styles.panel} aria-labelledby="import-heading">
       <h2 id="import-heading">Import</h2>
       <p className="muted">
-        A Django <code>dumpdata</code> of <code>prompts.prompt</code> or a native export. You always get a report first;
-        the import only inserts new versions, keeps their ids, versions, active flags and timestamps, and never
-        overwrites.
+        A Django <code>dumpdata</code> of <code>prompts.prompt</code> or a native export, or the old system&apos;s
+        action definitions (<code>dev-coach-actions.json</code>: their wording becomes new action instruction versions).
+        You always get a report first; the import only inserts new versions, keeps their ids, versions, active flags and
+        timestamps, and never overwrites.
       </p>
       <label className={styles.field}>
         Prompt file (.json)
@@ -103,6 +123,7 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
           </span>
         </div>
       )}
+      {actionFile && <ActionFileImport key={actionFile.name} file={actionFile} dryRun={actionFile.report} />}
       {error && (
         <p className={`${styles.message} ${styles.failure}`} role="alert">
           {error}

@@ -5,6 +5,7 @@ import { previewAssembled } from "@/app/prompts/actions";
 import { ActionStatus, type Status } from "@/components/ui/action-status";
 import { PreviewResult, type PreviewResultData } from "./preview-result";
 import { SampleControls, type SampleDto } from "./sample-controls";
+import { TurnEditor, type Turn } from "./turn-editor";
 
 export interface KeyInfo {
   value: string;
@@ -65,6 +66,7 @@ export function PreviewPanel({
   const firstSample = initialSamples.find((s) => s.id === initialSampleId) ?? initialSamples[0] ?? null;
   const [sampleId, setSampleId] = useState(firstSample?.id ?? "");
   const [values, setValues] = useState<Record<string, string>>(firstSample?.values ?? {});
+  const [turns, setTurns] = useState<Turn[]>([]);
   const [provider, setProviderState] = useState<Provider>("openai");
   useEffect(() => {
     const stored = window.localStorage.getItem(PROVIDER_KEY);
@@ -86,10 +88,11 @@ export function PreviewPanel({
   const [running, setRunning] = useState(false);
   const info = new Map(keyInfo.map((k) => [k.value, k]));
 
-  const run = async (context: Record<string, string> = values) => {
+  const run = async (fields: Record<string, string> = values) => {
     setRunning(true);
     setStatus(null);
     const draft = getDraft?.();
+    const context = turns.length > 0 ? { ...fields, recent_messages: turns } : fields;
     const res = await previewAssembled({ phase, version, promptType, draft, context, provider }).catch(() => null);
     setRunning(false);
     if (!res)
@@ -173,6 +176,7 @@ export function PreviewPanel({
                     Missing: this prompt needs a value for {key}.
                   </span>
                 )}
+                {key === "recent_messages" && <TurnEditor turns={turns} onChange={setTurns} />}
               </div>
             );
           })}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTEXT_KEY_VALUES } from "../catalog";
+import { conversationTurnSchema } from "./resolve";
 import { actionList, contextKeyList, phaseInput, promptTypeSchema, versionNumber } from "./prompt";
 
 /**
@@ -17,7 +18,13 @@ export const previewRequestSchema = z.strictObject({
       allowedActions: actionList,
     })
     .optional(),
-  context: z.partialRecord(z.enum(CONTEXT_KEY_VALUES), z.string().max(100_000)).default({}),
+  // Form values are text; recent_messages may also be structured turns (the turn editor).
+  context: z
+    .partialRecord(
+      z.enum(CONTEXT_KEY_VALUES),
+      z.union([z.string().max(100_000), z.array(conversationTurnSchema).max(200)]),
+    )
+    .default({}),
   provider: z.enum(["openai", "anthropic"]).default("openai"),
 });
 export type PreviewRequest = z.input<typeof previewRequestSchema>;

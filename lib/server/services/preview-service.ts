@@ -8,12 +8,14 @@ import { resolvePrompt, type ResolveResult } from "./resolve-service";
 /**
  * The authoring preview goes through resolvePrompt itself, so what a designer sees is exactly what
  * POST /api/resolve returns: a pinned version may be inactive, and `draft` swaps in unsaved editor
- * content (it is looked up by the version it started from). Empty form fields count as missing.
+ * content (it is looked up by the version it started from). Empty form fields (and an empty turn list) count as missing.
  */
 export async function previewPrompt(caller: Caller, input: unknown): Promise<ResolveResult> {
   authorize(caller, "resolve");
   const req = parseInput(previewRequestSchema, input);
-  const context = Object.fromEntries(Object.entries(req.context).filter(([, v]) => typeof v === "string" && v !== ""));
+  const context = Object.fromEntries(
+    Object.entries(req.context).filter(([, v]) => (typeof v === "string" ? v !== "" : v.length > 0)),
+  );
   return resolvePrompt(
     caller,
     {
