@@ -14,8 +14,8 @@ test("a designer edits an action's wording with a live preview and activates it 
   await expect(page).toHaveURL(new RegExp(`/actions/${ACTION}$`));
 
   const words = `Mark the visualization done ${Date.now()}.`;
-  await page.getByLabel("Instruction").fill(words);
-  await page.getByLabel("id", { exact: true }).fill("The identity whose picture is finished");
+  await page.getByRole("textbox", { name: "Instruction", exact: true }).fill(words);
+  await page.getByRole("textbox", { name: "id", exact: true }).fill("The identity whose picture is finished");
   const preview = page.getByTestId("action-preview");
   await expect(preview).toContainText(`**${ACTION}**: ${words}`);
   await expect(preview).toContainText('"description":"The identity whose picture is finished"');
