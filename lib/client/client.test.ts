@@ -34,9 +34,7 @@ const resolved = {
 };
 
 beforeAll(async () => {
-  await new Promise<void>((ready) =>
-    server.listen(Number(process.env.PM_CLIENT_TEST_PORT ?? 3301), "127.0.0.1", ready),
-  );
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));

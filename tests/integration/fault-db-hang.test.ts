@@ -12,15 +12,14 @@ import { waitFor } from "../support/wait";
 // error ever arrives. The app reaches its own PostgreSQL through a TCP proxy that the test freezes.
 // In-process for the same reasons as fault-db-outage.test.ts.
 const PORT = Number(process.env.PM_FAULT_EMBEDDED_PORT ?? 54361) + 1;
-const PROXY_PORT = PORT + 1;
 let own: Awaited<ReturnType<typeof ownDatabase>>;
 let proxy: TcpProxy;
 
 beforeAll(async () => {
   own = await ownDatabase(PORT);
-  proxy = await startTcpProxy(PROXY_PORT, PORT);
+  proxy = await startTcpProxy(PORT);
   const viaProxy = new URL(own.database.url);
-  viaProxy.port = String(PROXY_PORT);
+  viaProxy.port = String(proxy.port);
   process.env.DATABASE_URL = viaProxy.toString();
   vi.stubEnv("PM_CACHE_PING_MS", "300"); // notice the hang within ~0.6 s instead of ~7 s
   await seedDemoPrompts({ onlyIfEmpty: true });

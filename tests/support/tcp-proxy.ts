@@ -1,6 +1,8 @@
 import net from "node:net";
 
 export interface TcpProxy {
+  /** The port it listens on (picked by the system). */
+  port: number;
   /** From now on no byte passes either way and new connections get nothing: a hung server or a stalled network. */
   freeze: () => void;
   /** Delivers what was held back and forwards again. */
@@ -8,8 +10,8 @@ export interface TcpProxy {
   close: () => Promise<void>;
 }
 
-/** Forwards 127.0.0.1:`port` to 127.0.0.1:`targetPort`, byte for byte, until frozen. */
-export async function startTcpProxy(port: number, targetPort: number): Promise<TcpProxy> {
+/** Forwards a free 127.0.0.1 port to 127.0.0.1:`targetPort`, byte for byte, until frozen. */
+export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   let frozen = false;
   const flushes = new Set<() => void>();
   const sockets = new Set<net.Socket>();
@@ -40,8 +42,9 @@ export async function startTcpProxy(port: number, targetPort: number): Promise<T
     forward(client, upstream);
     forward(upstream, client);
   });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", () => resolve()));
   return {
+    port: (server.address() as net.AddressInfo).port,
     freeze: () => {
       frozen = true;
     },
