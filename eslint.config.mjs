@@ -20,7 +20,7 @@ const config = [
     },
   },
   {
-    // The domain core stays pure: no framework, database or server code (see DEVELOPERS.md).
+    // The domain core stays pure: no framework, database or server code (README, "Layout").
     files: ["lib/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [
