@@ -11,6 +11,17 @@ test("signed-out visitors are sent to sign in, then to the page they wanted", as
   await expect(page.getByRole("alert").filter({ hasText: "Email or password is not right" })).toBeVisible();
 });
 
+test("static files come from public/ without signing in, and the icon from app/icon.svg", async ({ page, request }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()["content-type"]).toContain("text/plain");
+  expect(await robots.text()).toContain("Disallow: /");
+  await page.goto("/login");
+  const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(icon).toMatch(/^\/icon\.svg/);
+  expect((await request.get(icon!)).headers()["content-type"]).toContain("image/svg+xml");
+});
+
 test("the home page lists every phase with its serving version", async ({ page }) => {
   await signIn(page, "viewer");
   await expect(page).toHaveURL(/\/prompts$/);
