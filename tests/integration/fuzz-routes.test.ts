@@ -97,7 +97,9 @@ async function send(r: RouteUnderTest, url: string, params: Record<string, unkno
   try {
     const res = await r.handler(req, { params: Promise.resolve(params) });
     status = res.status;
-    await res.text();
+    // An event stream never ends by itself: its status is the answer; cancelling closes it.
+    if (res.headers.get("content-type")?.startsWith("text/event-stream")) await res.body?.cancel();
+    else await res.text();
   } catch (error) {
     status = 599; // a thrown handler is what Next answers with a 500
     failures.push(`${r.method} ${url} threw ${String(error)}`);
