@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { bodyEditor, expectAccessible, typeInBody } from "./support/authoring";
+import { setRequiredApprovals } from "./support/releases";
 
 // Types in identity_refinement's editor without saving; reads introduction's versions.
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -39,7 +40,20 @@ test("Discard changes asks first; cancelling keeps the draft, confirming wipes i
   await expect(page.getByText(/Restored your unsaved changes/)).toHaveCount(0);
 });
 
-test("deactivating an active version that is not serving asks first, and Cancel changes nothing", async ({ page }) => {
+test("deactivating an active version that is not serving asks first, and Cancel changes nothing", async ({
+  page,
+  browser,
+}) => {
+  // Deactivate is offered only where no review is required (policy 0); it is put back afterwards.
+  await setRequiredApprovals(browser, 0);
+  try {
+    await deactivateAndCancel(page);
+  } finally {
+    await setRequiredApprovals(browser, 1);
+  }
+});
+
+async function deactivateAndCancel(page: import("@playwright/test").Page) {
   // The seeded introduction phase: v1 is active, v2 serves. Nothing is changed here.
   await signIn(page, "designer", "/prompts/introduction/v/1");
   await expect(page.locator(".meta-grid")).not.toContainText("Serving");
@@ -53,7 +67,7 @@ test("deactivating an active version that is not serving asks first, and Cancel 
   await expect(confirm).toBeHidden();
   await page.reload();
   await expect(page.getByRole("button", { name: "Deactivate" })).toBeVisible(); // still active
-});
+}
 
 test("the role select on /admin proposes a change and applies it only when confirmed", async ({ page }) => {
   await signIn(page, "admin", "/admin");

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { PromptManagerClient, type PromptResponse } from "@/lib/client";
 import { OLD_SYSTEM_FIXTURE } from "@/tests/support/old-system-fixture";
 import { adminApiKey, signIn } from "./support/auth";
+import { setRequiredApprovals } from "./support/releases";
 
 type FixtureRow = { pk: string; fields: { coaching_phase: string | null; version: number } };
 const fixture = JSON.parse(readFileSync(OLD_SYSTEM_FIXTURE, "utf8")) as FixtureRow[];
@@ -25,10 +26,16 @@ test.beforeAll(async ({ baseURL, browser }) => {
   apiKey = await adminApiKey(browser, ["resolve", "prompts:read", "prompts:write"]);
   before = new Set((await allVersions(new PromptManagerClient({ baseUrl: baseURL!, apiKey }))).map((p) => p.id));
 });
-test.afterAll(async ({ baseURL }) => {
+test.afterAll(async ({ baseURL, browser }) => {
   const client = new PromptManagerClient({ baseUrl: baseURL!, apiKey });
-  for (const p of await allVersions(client))
-    if (before && !before.has(p.id) && p.isActive) await client.updatePrompt(p.id, { isActive: false });
+  // Deactivating is a direct production change: allowed without review only under policy 0.
+  await setRequiredApprovals(browser, 0);
+  try {
+    for (const p of await allVersions(client))
+      if (before && !before.has(p.id) && p.isActive) await client.updatePrompt(p.id, { isActive: false });
+  } finally {
+    await setRequiredApprovals(browser, 1);
+  }
 });
 
 test("a designer imports the old system's fixture through the page, deciding each defect, then exports", async ({
