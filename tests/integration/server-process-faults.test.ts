@@ -4,6 +4,7 @@ import { ensureBuilt, startAppServer, type AppServer } from "@/scripts/lib/app-s
 import { authenticateHttpAs, http } from "../support/app-http";
 import { apiKey } from "../support/auth";
 import { waitFor } from "../support/wait";
+import { serveOnSave } from "../support/serving";
 
 // Faults that need real server processes: `next start` on the production build, on this file's own
 // database (cloned by tests/support/isolated-database.ts). Both parts live in one file so that a lone
@@ -22,6 +23,7 @@ async function start(): Promise<AppServer> {
 beforeAll(async () => {
   ensureBuilt();
   await raw.connect();
+  await serveOnSave(); // these tests are about instances and crashes, not approvals: saves serve
   authenticateHttpAs((await apiKey(["resolve", "prompts:read", "prompts:write"])).headers);
 }, 300_000);
 
@@ -35,6 +37,7 @@ const createBody = (phase: string, i: number) => ({
   name: `c${i}`,
   body: `Create ${i} for {user_name}`,
   requiredContextKeys: ["user_name"],
+  isActive: true,
 });
 
 describe("kill -9 while 200 creates are in flight", () => {
