@@ -43,6 +43,7 @@ test("Keep editing in the save-conflict dialog closes it without an error and th
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   await signIn(page, "designer", `/prompts/${PHASE}`);
   await typeInBody(page, "My draft {user_name}.", { replace: true });
+  await page.getByLabel("Change note").fill("My draft"); // saving from the editor needs one (releases)
   const theirs = await saveVersionViaApi(page.request, {
     coachingPhase: PHASE,
     name: "Theirs",
