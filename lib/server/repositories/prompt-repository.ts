@@ -4,6 +4,7 @@ import type { CreatePromptData, ListPromptsQuery, UpdatePromptData } from "@/lib
 import type { Prompt, Prisma } from "../db/generated/client";
 import type { Db, Tx } from "../db/client";
 import { escapeLike } from "./like-pattern";
+import { keysetPage } from "./keyset-page";
 
 export type PromptRow = Prompt;
 type Client = Db | Tx;
@@ -63,9 +64,7 @@ export async function list(
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
   });
-  const more = rows.length > q.limit;
-  const items = more ? rows.slice(0, q.limit) : rows;
-  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+  return keysetPage(rows, q.limit);
 }
 
 /** Serializes version changes of one phase across connections and app instances until the transaction ends. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { keysetPage } from "./keyset-page";
 
 type Client = Db | Tx;
 const WITH_REVIEWS = { reviews: { orderBy: { id: "asc" } } } as const;
@@ -39,7 +40,5 @@ export async function listReleases(
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
   });
-  const more = rows.length > q.limit;
-  const items = more ? rows.slice(0, q.limit) : rows;
-  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+  return keysetPage(rows, q.limit);
 }
