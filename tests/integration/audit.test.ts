@@ -123,6 +123,63 @@ describe("audit log", () => {
     ).toEqual(["api_key.revoke"]);
   });
 
+  it("writes one event per real change: no-op PATCHes write nothing, parallel identical changes one", async () => {
+    const made = await call(prompts.POST, {
+      method: "POST",
+      headers: admin.headers,
+      body: { coachingPhase: "identity_visualization", name: "Same", description: "d", body: "x", isActive: true },
+    });
+    const id = made.body.id;
+    const patch = (body: unknown, requestId: string) =>
+      call(promptItem.PATCH, {
+        method: "PATCH",
+        headers: { ...admin.headers, "x-request-id": requestId },
+        params: { id },
+        body,
+      });
+    const countOf = (where: object) => db().auditEvent.count({ where: { targetId: id, ...where } });
+    const eventsBefore = await countOf({});
+
+    for (const [i, body] of [{}, { name: "Same", description: "d", isActive: true }, { name: "Same" }].entries()) {
+      const res = await patch(body, `noop${i}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(made.body); // the unchanged row, updatedAt included
+    }
+    expect(await countOf({})).toBe(eventsBefore);
+
+    const parallel = await Promise.all(Array.from({ length: 10 }, (_, i) => patch({ isActive: false }, `par${i}`)));
+    expect(parallel.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(parallel.every((r) => r.body.isActive === false)).toBe(true);
+    expect(await countOf({ action: "prompt.deactivate" })).toBe(1);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => patch({ name: "Renamed" }, `ren${i}`)));
+    expect(await countOf({ action: "prompt.update" })).toBe(1);
+
+    const user = await call(users.POST, {
+      method: "POST",
+      headers: admin.headers,
+      body: { email: "noop@example.test", password: "twelve chars ok", role: "viewer" },
+    });
+    const patchUser = (body: unknown) =>
+      call(userItem.PATCH, { method: "PATCH", headers: admin.headers, params: { id: user.body.id }, body });
+    expect((await patchUser({ role: "viewer", disabled: false })).body).toEqual(user.body);
+    await Promise.all(Array.from({ length: 10 }, () => patchUser({ disabled: true })));
+    const userEvents = await db().auditEvent.findMany({ where: { targetId: user.body.id } });
+    expect(userEvents.map((e) => e.action)).toEqual(["user.create", "user.disable"]);
+
+    const key = await call(keys.POST, {
+      method: "POST",
+      headers: admin.headers,
+      body: { name: "once", scopes: ["resolve"] },
+    });
+    const keyId = key.body.apiKey.id;
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        call(keyItem.DELETE, { method: "DELETE", headers: admin.headers, params: { id: keyId } }),
+      ),
+    );
+    expect(await db().auditEvent.count({ where: { targetId: keyId, action: "api_key.revoke" } })).toBe(1);
+  });
+
   it("is written in the change's own transaction: a failure after the write leaves neither", async () => {
     // Make the audit insert itself fail, after the prompt row was written in the same transaction.
     await raw.query(`CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -13,6 +13,12 @@ export function findKeyById(client: Client, id: string): Promise<ApiKeyRow | nul
   return client.apiKey.findUnique({ where: { id } });
 }
 
+/** Reads a key and locks its row until the transaction ends (concurrent revokes queue: one event). */
+export async function findKeyByIdForUpdate(tx: Tx, id: string): Promise<ApiKeyRow | null> {
+  await tx.$executeRaw`SELECT 1 FROM api_keys WHERE id = ${id}::uuid FOR UPDATE`;
+  return tx.apiKey.findUnique({ where: { id } });
+}
+
 export function listKeys(client: Client): Promise<ApiKeyRow[]> {
   return client.apiKey.findMany({ orderBy: { createdAt: "desc" } });
 }

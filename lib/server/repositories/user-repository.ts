@@ -26,6 +26,12 @@ export function findUserById(client: Client, id: string): Promise<UserRow | null
   return client.user.findUnique({ where: { id } });
 }
 
+/** Reads a person and locks the row until the transaction ends, so concurrent changes compare in turn. */
+export async function findUserByIdForUpdate(tx: Tx, id: string): Promise<UserRow | null> {
+  await tx.$executeRaw`SELECT 1 FROM users WHERE id = ${id}::uuid FOR UPDATE`;
+  return tx.user.findUnique({ where: { id } });
+}
+
 export function countUsers(client: Client): Promise<number> {
   return client.user.count();
 }

@@ -77,7 +77,7 @@ export async function listApiKeys(caller: Caller): Promise<{ items: ApiKeyDto[] 
 export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyDto> {
   authorize(caller, "admin");
   return inTransaction(async (tx) => {
-    const before = isUuid(id) ? await keys.findKeyById(tx, id) : null;
+    const before = isUuid(id) ? await keys.findKeyByIdForUpdate(tx, id) : null;
     if (!before) throw new AppError("not_found", `No API key with id ${id}`);
     if (before.revokedAt) return toApiKeyDto(before);
     const after = await keys.revokeKey(tx, id, new Date());

@@ -1,7 +1,13 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { assertServableTemplate } from "@/lib/domain/template";
-import { CONTENT_FIELDS, createPromptSchema, listPromptsQuery, updatePromptSchema } from "@/lib/domain/schemas/prompt";
+import {
+  CONTENT_FIELDS,
+  createPromptSchema,
+  listPromptsQuery,
+  updatePromptSchema,
+  type UpdatePromptData,
+} from "@/lib/domain/schemas/prompt";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
@@ -12,7 +18,7 @@ import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { toPromptDto, type PromptDto } from "./prompt-dto";
 import { isUuid } from "@/lib/domain/ids";
-import { makeProduction, productionView, setActiveFlag } from "./production-change";
+import { lockScope, makeProduction, productionView, scopeOf, setActiveFlag } from "./production-change";
 import { approvalsRequired, reviewRequired } from "./release-policy-service";
 
 export async function listPrompts(
@@ -97,10 +103,18 @@ export async function updatePrompt(caller: Caller, id: string, input: unknown): 
   const patch = parseInput(updatePromptSchema, input);
   if (!isUuid(id)) throw new AppError("not_found", `No prompt with id ${id}`);
   const row = await inTransaction(async (tx) => {
-    const before = await prompts.findById(tx, id);
-    if (!before) throw new AppError("not_found", `No prompt with id ${id}`);
-    const { isActive, ...meta } = patch;
+    const found = await prompts.findById(tx, id);
+    if (!found) throw new AppError("not_found", `No prompt with id ${id}`);
+    // Concurrent changes of one version queue on its scope's lock (phase and type never change, and every
+    // production change takes the same lock first, so no deadlock); each then compares against what the one
+    // before it wrote: 10 parallel deactivations are one change and one audit event.
+    await lockScope(tx, scopeOf(found));
+    const before = (await prompts.findById(tx, id)) ?? found;
+    const { isActive, ...requested } = patch;
+    const meta = changedFields(before, requested);
     const flips = isActive !== undefined && isActive !== before.isActive;
+    // Nothing differs from the row (compared under its lock): no write, no audit event, the row as it is.
+    if (!flips && Object.keys(meta).length === 0) return before;
     if (flips && (await approvalsRequired(tx)))
       throw reviewRequired(`${isActive ? "Activating" : "Deactivating"} a version directly`);
     const flipped = flips ? await setActiveFlag(tx, before, isActive) : null;
@@ -118,6 +132,13 @@ export async function updatePrompt(caller: Caller, id: string, input: unknown): 
     return after;
   });
   return toPromptDto(row);
+}
+
+/** The requested name/description values that differ from the row's (a no-op change is not a change). */
+function changedFields(row: PromptRow, requested: Omit<UpdatePromptData, "isActive">) {
+  return Object.fromEntries(
+    Object.entries(requested).filter(([k, v]) => v !== undefined && row[k as keyof typeof requested] !== v),
+  ) as Omit<UpdatePromptData, "isActive">;
 }
 
 // Audit rows keep what identifies a version and what changed, not a copy of 14 KB bodies.

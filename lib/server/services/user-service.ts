@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
-import { createUserSchema, updateUserSchema } from "@/lib/domain/schemas/account";
+import { createUserSchema, updateUserSchema, type UpdateUserData } from "@/lib/domain/schemas/account";
 import { SYSTEM_CALLER, type Caller, type Role } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { hashPassword } from "../auth/password";
@@ -65,8 +65,11 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
   const { password, ...rest } = patch;
   const passwordHash = password ? await hashPassword(password) : undefined;
   return inTransaction(async (tx) => {
-    const before = isUuid(id) ? await users.findUserById(tx, id) : null;
+    const before = isUuid(id) ? await users.findUserByIdForUpdate(tx, id) : null;
     if (!before) throw new AppError("not_found", `No user with id ${id}`);
+    const changes = changedFields(before, rest);
+    // Values equal to the stored ones change nothing: no write, no audit event, the row as it is.
+    if (!passwordHash && Object.keys(changes).length === 0) return toUserDto(before);
     if (
       caller.actor.kind === "user" &&
       caller.actor.id === id &&
@@ -74,9 +77,9 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
     ) {
       throw new AppError("forbidden", "You cannot disable yourself or remove your own admin role");
     }
-    const after = await users.updateUser(tx, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
+    const after = await users.updateUser(tx, id, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
     const action =
-      passwordHash && Object.keys(rest).length === 0
+      passwordHash && Object.keys(changes).length === 0
         ? "user.password"
         : before.disabled !== after.disabled && after.disabled
           ? "user.disable"
@@ -90,6 +93,12 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
     });
     return toUserDto(after);
   });
+}
+
+function changedFields(row: UserRow, requested: Omit<UpdateUserData, "password">) {
+  return Object.fromEntries(
+    Object.entries(requested).filter(([k, v]) => v !== undefined && row[k as keyof typeof requested] !== v),
+  ) as Omit<UpdateUserData, "password">;
 }
 
 /**
