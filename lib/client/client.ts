@@ -126,10 +126,12 @@ export class PromptManagerClient {
     return send(this.transport, { method: "GET", path: `api/prompts/${encodeURIComponent(id)}` }, options);
   }
 
+  /** A write-only key (no `prompts:read`) gets only `{id, coachingPhase, version, isActive}` back. */
   createPrompt(prompt: NewPrompt, options?: CallOptions): Promise<PromptResponse> {
     return send(this.transport, { method: "POST", path: "api/prompts", body: prompt }, options);
   }
 
+  /** A write-only key (no `prompts:read`) gets only `{id, coachingPhase, version, isActive}` back. */
   updatePrompt(id: string, patch: PromptPatch, options?: CallOptions): Promise<PromptResponse> {
     return send(
       this.transport,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/prompts/route";
 import * as item from "@/app/api/prompts/[id]/route";
 import * as rollback from "@/app/api/phases/[phase]/rollback/route";
-import { signedInUser } from "../support/auth";
+import { apiKey, signedInUser } from "../support/auth";
 import { authenticateCallsAs, call } from "../support/http";
 import { serveOnSave } from "../support/serving";
 
@@ -216,5 +216,51 @@ describe("POST /api/phases/{phase}/rollback", () => {
     expect(res.body.error.code).toBe("version_not_found");
     const bad = await call(rollback.POST, { method: "POST", params: { phase: "nope" }, body: { toVersion: 1 } });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("a write-only key (prompts:write without prompts:read)", () => {
+  it("gets back id, phase, version and isActive from the write routes, never bodies", async () => {
+    const writeOnly = (await apiKey(["prompts:write"])).headers;
+    const receipt = ["coachingPhase", "id", "isActive", "version"];
+    const made = await call(collection.POST, {
+      method: "POST",
+      headers: writeOnly,
+      body: { coachingPhase: "get_to_know_you", body: "Secret {user_name}", requiredContextKeys: ["user_name"] },
+    });
+    expect(made.status).toBe(201);
+    expect(Object.keys(made.body).sort()).toEqual(receipt);
+    const patched = await call(item.PATCH, {
+      method: "PATCH",
+      headers: writeOnly,
+      params: { id: made.body.id },
+      body: { isActive: true },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toEqual({ ...made.body, isActive: true });
+    await call(collection.POST, {
+      method: "POST",
+      headers: writeOnly,
+      body: { coachingPhase: "get_to_know_you", body: "Later", isActive: true },
+    });
+    const rolled = await call(rollback.POST, {
+      method: "POST",
+      headers: writeOnly,
+      params: { phase: "get_to_know_you" },
+      body: { toVersion: made.body.version },
+    });
+    expect(rolled.status).toBe(200);
+    expect(rolled.body.deactivated.map((p: object) => Object.keys(p).sort())).toEqual([receipt]);
+    expect((await call(item.GET, { headers: writeOnly, params: { id: made.body.id } })).status).toBe(403);
+
+    // With prompts:read as well, the same routes answer the full version.
+    const readWrite = (await apiKey(["prompts:read", "prompts:write"])).headers;
+    const full = await call(item.PATCH, {
+      method: "PATCH",
+      headers: readWrite,
+      params: { id: made.body.id },
+      body: { name: "Named" },
+    });
+    expect(full.body).toMatchObject({ body: "Secret {user_name}", name: "Named" });
   });
 });

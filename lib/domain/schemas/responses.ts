@@ -33,6 +33,12 @@ export const promptSchema = z.object({
 });
 export type PromptResponse = z.output<typeof promptSchema>;
 
+/** What a key with `prompts:write` but not `prompts:read` gets back from the write routes: no body. */
+export const promptReceiptSchema = promptSchema.pick({ id: true, coachingPhase: true, version: true, isActive: true });
+export type PromptReceipt = z.output<typeof promptReceiptSchema>;
+/** A written version: the full version, or the receipt for a write-only key. */
+export const writtenPromptSchema = z.union([promptSchema, promptReceiptSchema]);
+
 export const promptPageSchema = z.object({ items: z.array(promptSchema), nextCursor: uuid.nullable() });
 export type PromptPage = z.output<typeof promptPageSchema>;
 
@@ -95,7 +101,8 @@ export const rollbackResponseSchema = z.object({
   phase,
   servingVersion: z.number().int().min(1),
   activated: z.boolean(),
-  deactivated: z.array(promptSchema),
+  /** Full versions, or receipts for a write-only key. */
+  deactivated: z.array(writtenPromptSchema),
   /** An admin's emergency rollback: served at once whatever the release policy. */
   emergency: z.boolean(),
 });

@@ -16,7 +16,9 @@ import {
   healthResponseSchema,
   readinessResponseSchema,
   promptPageSchema,
+  promptReceiptSchema,
   promptSchema,
+  writtenPromptSchema,
   resolveResponseSchema,
   rollbackResponseSchema,
 } from "@/lib/domain/schemas/responses";
@@ -74,6 +76,7 @@ const exportFileSchema = z.union([nativeExportSchema, djangoFixtureSchema]);
 
 export const NAMED_RESPONSE_SCHEMAS = {
   Prompt: promptSchema,
+  PromptReceipt: promptReceiptSchema,
   PromptPage: promptPageSchema,
   ResolveResponse: resolveResponseSchema,
   Catalog: catalogResponseSchema,
@@ -131,7 +134,12 @@ export const OPERATIONS: ApiOperation[] = [
       "Saved inactive (a draft) by default: production does not serve it until a release makes it the production version. `isActive: true` serves it at once when the release policy requires no approval, else 409 `review_required`. A placeholder that is not a catalog context key is refused with 422 `invalid_template` naming it. 409 `conflict` when the editor's `expectedLatestVersion` check fails.",
     body: createPromptSchema,
     errors: [400, 409, 422, 503],
-    responses: { 201: { description: "The new version", content: json(promptSchema) } },
+    responses: {
+      201: {
+        description: "The new version (a PromptReceipt, without body, for a key without `prompts:read`)",
+        content: json(writtenPromptSchema),
+      },
+    },
   },
   {
     method: "get",
@@ -154,7 +162,12 @@ export const OPERATIONS: ApiOperation[] = [
     pathParams: promptId,
     body: updatePromptSchema,
     errors: [400, 404, 409, 503],
-    responses: { 200: { description: "The updated version", content: json(promptSchema) } },
+    responses: {
+      200: {
+        description: "The updated version (a PromptReceipt, without body, for a key without `prompts:read`)",
+        content: json(writtenPromptSchema),
+      },
+    },
   },
   {
     method: "post",

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Caller } from "../auth/actor";
+import { can } from "../auth/authorize";
 import type { PromptRow } from "../repositories/prompt-repository";
 
 /** The API's camelCase view of a prompt row. */
@@ -34,4 +36,16 @@ export function toPromptDto(row: PromptRow): PromptDto {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** What a caller that may write prompts but not read them gets back for a version it wrote. */
+export type PromptReceipt = Pick<PromptDto, "id" | "coachingPhase" | "version" | "isActive">;
+
+/**
+ * A write-only key (`prompts:write` without `prompts:read`) must not read bodies through the write
+ * routes' answers: it gets the receipt (id, phase, version, isActive), everyone else the full version.
+ */
+export function promptAnswer(caller: Caller, dto: PromptDto): PromptDto | PromptReceipt {
+  if (can(caller.actor, "prompts:read")) return dto;
+  return { id: dto.id, coachingPhase: dto.coachingPhase, version: dto.version, isActive: dto.isActive };
 }

@@ -9,14 +9,15 @@ import * as prompts from "../repositories/prompt-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { lockScope, makeProduction, productionView } from "./production-change";
-import { toPromptDto, type PromptDto } from "./prompt-dto";
+import { promptAnswer, toPromptDto, type PromptDto, type PromptReceipt } from "./prompt-dto";
 import { approvalsRequired, reviewRequired } from "./release-policy-service";
 
 export interface RollbackResult {
   phase: Phase;
   servingVersion: number;
   activated: boolean;
-  deactivated: PromptDto[];
+  /** Full versions, or receipts when the caller may not read prompts (a write-only key). */
+  deactivated: (PromptDto | PromptReceipt)[];
   emergency: boolean;
 }
 
@@ -54,7 +55,7 @@ export async function rollbackPhase(caller: Caller, phase: Phase, input: unknown
       phase,
       servingVersion: toVersion,
       activated: change.activated !== null,
-      deactivated: change.deactivated.map(toPromptDto),
+      deactivated: change.deactivated.map((r) => promptAnswer(caller, toPromptDto(r))),
       emergency,
     };
   });
