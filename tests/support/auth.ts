@@ -11,7 +11,7 @@ export const TEST_PASSWORD = "correct horse battery staple";
 export async function signedInUser(role: Role, email = `${role}-${randomBytes(4).toString("hex")}@example.test`) {
   const user = await createUser(SYSTEM_CALLER, { email, role, password: TEST_PASSWORD });
   const token = await encode({
-    token: { uid: user.id, email: user.email, role },
+    token: { uid: user.id, email: user.email, role, sv: 1 }, // a new person's first session version
     secret: process.env.NEXTAUTH_SECRET!,
   });
   return { user, headers: { cookie: `next-auth.session-token=${token}` } };

@@ -18,7 +18,7 @@ export async function authenticateRequest(req: Request): Promise<Actor> {
   const session = await sessionFromCookie(req.headers);
   if (!session) return { kind: "anonymous" };
   if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-  return actorForSession(session.uid);
+  return actorForSession(session);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Role } from "./actor";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
 import { verifyLogin } from "../services/login-service";
+import { endSessions } from "../services/session-service";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -16,12 +17,15 @@ declare module "next-auth" {
   }
   interface User {
     role: Role;
+    sessionVersion: number;
   }
 }
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The person's session version at sign-in; the session is refused once it moves on. */
+    sv?: number;
   }
 }
 
@@ -40,10 +44,23 @@ export function authOptions(): NextAuthOptions {
             Object.entries(req.headers ?? {}).map(([k, v]): [string, string] => [k, String(v)]),
           );
           const user = await verifyLogin(credentials, clientIp(headers), randomUUID());
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+          if (!user) return null;
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            sessionVersion: user.sessionVersion,
+          };
         },
       }),
     ],
+    events: {
+      // Sign-out ends the person's sessions everywhere, so a copied cookie stops working too.
+      async signOut({ token }) {
+        if (token?.uid) await endSessions({ uid: token.uid, sessionVersion: token.sv });
+      },
+    },
     callbacks: {
       // next-auth's own redirects (sign-in, sign-out) follow the same same-origin rule as /login.
       redirect({ url, baseUrl }) {
@@ -54,6 +71,7 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
+          token.sv = user.sessionVersion;
         }
         return token;
       },

@@ -1,5 +1,6 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
+import type { SessionClaims } from "../services/session-service";
 import { authSecret } from "./secret";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -17,7 +18,7 @@ function cookies(header: string | null): Map<string, string> {
  * Reads next-auth's session JWT straight from the Cookie header, so route handlers authenticate
  * from the Request alone (no request-scoped globals; testable by calling the handler).
  */
-export async function sessionFromCookie(headers: Headers): Promise<{ uid: string } | null> {
+export async function sessionFromCookie(headers: Headers): Promise<SessionClaims | null> {
   const jar = cookies(headers.get("cookie"));
   for (const name of COOKIE_NAMES) {
     // Large sessions are chunked as name.0, name.1, …; ours are small but join them anyway.
@@ -31,7 +32,7 @@ export async function sessionFromCookie(headers: Headers): Promise<{ uid: string
     }
     if (!token) continue;
     const jwt = await decode({ token, secret: authSecret() }).catch(() => null);
-    if (jwt?.uid) return { uid: jwt.uid };
+    if (jwt?.uid) return { uid: jwt.uid, sessionVersion: jwt.sv };
   }
   return null;
 }

@@ -1,20 +1,21 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { AppError } from "@/lib/domain/errors";
 import { actorForSession } from "../services/session-service";
 import type { Caller } from "./actor";
 import { can, type Permission } from "./authorize";
-import { authOptions } from "./options";
+import { sessionFromCookie } from "./session-cookie";
 
 /** The caller of a page or server action (next-auth session); anonymous when signed out or stale. */
 export async function currentCaller(): Promise<Caller> {
   const requestId = randomUUID();
-  const session = await getServerSession(authOptions());
-  if (!session?.user.id) return { actor: { kind: "anonymous" }, requestId };
+  // The same cookie reading as route handlers, so pages refuse an ended session exactly as the API does.
+  const session = await sessionFromCookie(await headers());
+  if (!session) return { actor: { kind: "anonymous" }, requestId };
   try {
-    return { actor: await actorForSession(session.user.id), requestId };
+    return { actor: await actorForSession(session), requestId };
   } catch (error) {
     if (error instanceof AppError && error.code === "unauthenticated")
       return { actor: { kind: "anonymous" }, requestId };

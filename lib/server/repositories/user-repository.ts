@@ -51,6 +51,15 @@ export function updateUser(
   tx: Tx,
   id: string,
   data: Partial<Pick<UserRow, "name" | "role" | "disabled" | "passwordHash">>,
+  options: { endSessions?: boolean } = {},
 ): Promise<UserRow> {
-  return tx.user.update({ where: { id }, data });
+  return tx.user.update({
+    where: { id },
+    data: { ...data, ...(options.endSessions ? { sessionVersion: { increment: 1 } } : {}) },
+  });
+}
+
+/** Ends every session of the person: sessions issued with an older version are refused from now on. */
+export function bumpSessionVersion(tx: Tx, id: string): Promise<UserRow> {
+  return tx.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -17,6 +17,7 @@ export type AuditAction =
   | "api_key.create"
   | "api_key.revoke"
   | "auth.login_failed"
+  | "auth.sign_out"
   | "sample_context.create"
   | "sample_context.update"
   | "sample_context.delete"

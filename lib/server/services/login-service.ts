@@ -15,7 +15,8 @@ import { recordAudit } from "./audit";
  */
 export const LOGIN_LIMIT = { attempts: 10, accountAttempts: 30, windowMs: 15 * 60_000 };
 
-export type SessionUser = Extract<Actor, { kind: "user" }>;
+/** Who signed in, and the session version their session is issued with (see session-service). */
+export type SessionUser = Extract<Actor, { kind: "user" }> & { sessionVersion: number };
 
 async function assertUnderLimits(client: Db | Tx, email: string, ip: string): Promise<void> {
   const since = new Date(Date.now() - LOGIN_LIMIT.windowMs);
@@ -51,7 +52,15 @@ export async function verifyLogin(input: unknown, ip: string, requestId: string)
     const user = await findUserByEmail(tx, email);
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (user && ok && !user.disabled) {
-      return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role } as const;
+      const role = user.role as Role;
+      return {
+        kind: "user",
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role,
+        sessionVersion: user.sessionVersion,
+      } as const;
     }
     const caller: Caller = { actor: { kind: "anonymous" }, requestId };
     await recordAudit(tx, caller, {

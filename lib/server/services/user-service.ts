@@ -77,7 +77,14 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
     ) {
       throw new AppError("forbidden", "You cannot disable yourself or remove your own admin role");
     }
-    const after = await users.updateUser(tx, id, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
+    // A new password, a disabled account or another role ends the person's sessions everywhere.
+    const endSessions = Boolean(passwordHash) || "role" in changes || "disabled" in changes;
+    const after = await users.updateUser(
+      tx,
+      id,
+      { ...changes, ...(passwordHash ? { passwordHash } : {}) },
+      { endSessions },
+    );
     const action =
       passwordHash && Object.keys(changes).length === 0
         ? "user.password"

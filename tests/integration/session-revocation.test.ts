@@ -1,0 +1,104 @@
+import NextAuth from "next-auth";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as prompts from "@/app/api/prompts/route";
+import * as userItem from "@/app/api/users/[id]/route";
+import { authOptions } from "@/lib/server/auth/options";
+import { db } from "@/lib/server/db/client";
+import { signedInUser, TEST_PASSWORD } from "../support/auth";
+import { call } from "../support/http";
+
+// Sessions are signed JWTs; these tests sign in through next-auth's real handlers, so the cookie is
+// the one a browser gets, and check it stops working after each change that must end it.
+
+let admin: Record<string, string>;
+beforeAll(async () => {
+  admin = (await signedInUser("admin")).headers;
+});
+
+type Jar = Map<string, string>;
+const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/**
+ * next-auth's Node (pages API) entry point with the app's options: the same core handling as the App
+ * Router handler (which reads Next's request-scoped cookies, available only inside a running server),
+ * so the real authorize, jwt callback and sign-out event run.
+ */
+async function authRoute(method: "GET" | "POST", path: string[], jar: Jar, body?: Record<string, string>) {
+  const headers = new Map<string, unknown>();
+  let answer: unknown;
+  const res = {
+    status: () => res,
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
+    setHeader: (name: string, value: unknown) => (headers.set(name.toLowerCase(), value), res),
+    json: (data: unknown) => void (answer = data),
+    send: (data: unknown) => void (answer = data),
+    end: () => undefined,
+  };
+  const req = {
+    method,
+    body,
+    query: { nextauth: path },
+    cookies: Object.fromEntries(jar),
+    headers: { host: "localhost" },
+  };
+  await NextAuth(req as never, res as never, authOptions());
+  for (const line of (headers.get("set-cookie") as string[] | undefined) ?? []) {
+    const [pair] = line.split(";");
+    const eq = pair!.indexOf("=");
+    const [name, value] = [pair!.slice(0, eq), decodeURIComponent(pair!.slice(eq + 1))];
+    if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === "") jar.delete(name);
+    else jar.set(name, value);
+  }
+  return answer;
+}
+async function csrf(jar: Jar): Promise<string> {
+  return ((await authRoute("GET", ["csrf"], jar)) as { csrfToken: string }).csrfToken;
+}
+
+/** Signs in with email and password as the login page does; returns the browser's cookie jar. */
+async function signIn(email: string): Promise<Jar> {
+  const jar: Jar = new Map();
+  const csrfToken = await csrf(jar);
+  await authRoute("POST", ["callback", "credentials"], jar, { email, password: TEST_PASSWORD, csrfToken });
+  expect([...jar.keys()]).toContain("next-auth.session-token");
+  return jar;
+}
+const listAs = (jar: Jar) => call(prompts.GET, { headers: { cookie: cookieHeader(jar) }, path: "/api/prompts" });
+const patchUser = (id: string, body: unknown) =>
+  call(userItem.PATCH, { method: "PATCH", headers: admin, params: { id }, body });
+
+describe("a session cookie stops working", () => {
+  it("after sign-out, on every device of that person (and the audit log says so)", async () => {
+    const { user } = await signedInUser("viewer");
+    const laptop = await signIn(user.email);
+    const phone = await signIn(user.email);
+    const copied = new Map(laptop); // what an attacker who copied the cookie holds
+    expect((await listAs(laptop)).status).toBe(200);
+    await authRoute("POST", ["signout"], laptop, { csrfToken: await csrf(laptop) });
+    expect((await listAs(copied)).status).toBe(401);
+    expect((await listAs(phone)).status).toBe(401);
+    expect(await db().auditEvent.count({ where: { targetId: user.id, action: "auth.sign_out" } })).toBe(1);
+    expect((await listAs(await signIn(user.email))).status).toBe(200); // signing in again works
+  });
+
+  it.each([
+    ["a password reset by an admin", { password: "a brand new password" }],
+    ["being disabled", { disabled: true }],
+    ["a role change", { role: "designer" }],
+  ])("after %s", async (_, change) => {
+    const { user } = await signedInUser("viewer");
+    const jar = await signIn(user.email);
+    expect((await listAs(jar)).status).toBe(200);
+    expect((await patchUser(user.id, change)).status).toBe(200);
+    const res = await listAs(jar);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthenticated");
+  });
+
+  it("but not after a change that leaves access alone (the name)", async () => {
+    const { user } = await signedInUser("viewer");
+    const jar = await signIn(user.email);
+    expect((await patchUser(user.id, { name: "Renamed" })).status).toBe(200);
+    expect((await listAs(jar)).status).toBe(200);
+  });
+});
