@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTEXT_KEY_VALUES } from "../catalog";
+import { expectationsSchema } from "./checks";
 import { phaseInput } from "./prompt";
 
 /** A sample context's values: catalog keys only, text as typed into the preview form. */
@@ -9,5 +10,7 @@ export const saveSampleContextSchema = z.strictObject({
   phase: phaseInput.nullable(),
   name: z.string().trim().min(1, { message: 'Name the sample, e.g. "New user, no notes"' }).max(100),
   values: sampleValuesSchema,
+  /** Omitted: a sample saved again from the preview form keeps the expectations it has. */
+  expectations: expectationsSchema.optional(),
 });
 export type SaveSampleContextData = z.output<typeof saveSampleContextSchema>;

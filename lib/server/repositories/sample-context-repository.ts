@@ -1,5 +1,6 @@
 import "server-only";
 import type { Phase } from "@/lib/domain/catalog";
+import type { Expectations } from "@/lib/domain/schemas/checks";
 import type { Prisma, SampleContext } from "../db/generated/client";
 import type { Db, Tx } from "../db/client";
 
@@ -21,13 +22,38 @@ export function findByName(client: Client, phase: Phase | null, name: string): P
 
 export function insert(
   tx: Tx,
-  data: { phase: Phase | null; name: string; values: Record<string, string>; createdBy: string | null },
+  data: {
+    phase: Phase | null;
+    name: string;
+    values: Record<string, string>;
+    expectations: Expectations;
+    createdBy: string | null;
+  },
 ): Promise<SampleContextRow> {
-  return tx.sampleContext.create({ data: { ...data, values: data.values as Prisma.InputJsonObject } });
+  return tx.sampleContext.create({
+    data: {
+      ...data,
+      values: data.values as Prisma.InputJsonObject,
+      expectations: data.expectations as Prisma.InputJsonObject,
+    },
+  });
 }
 
-export function updateValues(tx: Tx, id: string, values: Record<string, string>): Promise<SampleContextRow> {
-  return tx.sampleContext.update({ where: { id }, data: { values: values as Prisma.InputJsonObject } });
+/** New values; expectations only when given (undefined keeps the stored ones). */
+export function update(
+  tx: Tx,
+  id: string,
+  values: Record<string, string>,
+  expectations: Expectations | undefined,
+): Promise<SampleContextRow> {
+  return tx.sampleContext.update({
+    where: { id },
+    data: {
+      values: values as Prisma.InputJsonObject,
+      ...(expectations && { expectations: expectations as Prisma.InputJsonObject }),
+      updatedAt: new Date(),
+    },
+  });
 }
 
 export async function remove(tx: Tx, id: string): Promise<void> {

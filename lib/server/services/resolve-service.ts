@@ -44,6 +44,14 @@ export async function resolveWithCacheStatus(
   options: ResolveOptions = {},
 ): Promise<{ result: ResolveResult; cache: CacheStatus; channel: Channel }> {
   authorize(caller, "resolve");
+  return resolveAuthorized(input, options);
+}
+
+/** Resolve for a caller already authorized (check runs read prompts; they need not hold `resolve`). */
+export async function resolveAuthorized(
+  input: unknown,
+  options: ResolveOptions = {},
+): Promise<{ result: ResolveResult; cache: CacheStatus; channel: Channel }> {
   const req = parseInput(resolveRequestSchema, input);
   const phase = req.phase ?? null;
   // The system-context prompt frames every user phase; it is not added to itself or to phase-less

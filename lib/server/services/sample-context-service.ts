@@ -1,6 +1,7 @@
 import "server-only";
 import type { Phase } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
+import type { Expectations } from "@/lib/domain/schemas/checks";
 import { saveSampleContextSchema } from "@/lib/domain/schemas/sample-context";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
@@ -24,6 +25,7 @@ export interface SampleContextDto {
   phase: string | null;
   name: string;
   values: Record<string, string>;
+  expectations: Expectations;
   updatedAt: string;
 }
 
@@ -33,6 +35,7 @@ function toDto(row: SampleContextRow): SampleContextDto {
     phase: row.phase,
     name: row.name,
     values: row.values as Record<string, string>,
+    expectations: row.expectations as Expectations,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -56,13 +59,18 @@ export async function saveSampleContext(
     await samples.lockName(tx, data.phase, data.name);
     const existing = await samples.findByName(tx, data.phase, data.name);
     if (existing) {
-      const row = await samples.updateValues(tx, existing.id, values);
+      const row = await samples.update(tx, existing.id, values, data.expectations);
       await recordAudit(tx, caller, {
         action: "sample_context.update",
         targetType: "sample_context",
         targetId: row.id,
-        before: { phase: existing.phase, name: existing.name, keys: Object.keys(existing.values as object) },
-        after: { phase: row.phase, name: row.name, keys: Object.keys(values) },
+        before: {
+          phase: existing.phase,
+          name: existing.name,
+          keys: Object.keys(existing.values as object),
+          expectations: existing.expectations,
+        },
+        after: { phase: row.phase, name: row.name, keys: Object.keys(values), expectations: row.expectations },
       });
       return { sample: toDto(row), created: false };
     }
@@ -70,13 +78,14 @@ export async function saveSampleContext(
       phase: data.phase,
       name: data.name,
       values,
+      expectations: data.expectations ?? {},
       createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
     });
     await recordAudit(tx, caller, {
       action: "sample_context.create",
       targetType: "sample_context",
       targetId: row.id,
-      after: { phase: row.phase, name: row.name, keys: Object.keys(values) },
+      after: { phase: row.phase, name: row.name, keys: Object.keys(values), expectations: row.expectations },
     });
     return { sample: toDto(row), created: true };
   });
@@ -93,7 +102,7 @@ export async function deleteSampleContext(caller: Caller, id: string): Promise<{
       action: "sample_context.delete",
       targetType: "sample_context",
       targetId: id,
-      before: { phase: row.phase, name: row.name, values: row.values },
+      before: { phase: row.phase, name: row.name, values: row.values, expectations: row.expectations },
     });
     return { id };
   });
