@@ -1,7 +1,8 @@
 import type { ReleasePolicy } from "@/lib/domain/schemas/release-policy";
 import type { RollbackResponse } from "@/lib/domain/schemas/responses";
 import type { Staging } from "@/lib/domain/schemas/staging";
-import type { ReleaseDto, ReleasePage } from "@/lib/domain/schemas/release";
+import type { CheckRun } from "@/lib/domain/schemas/checks";
+import type { ReleaseDetail, ReleaseDto, ReleasePage } from "@/lib/domain/schemas/release";
 import { send, type CallOptions, type Transport } from "./http";
 
 /** Releases (#9): the release policy, the staging channel and reviewed releases. `client.releases`. */
@@ -59,7 +60,7 @@ export class ReleaseCalls {
   open(
     request: { phase: string | null; version: number; note: string; promptType?: string },
     options?: CallOptions,
-  ): Promise<ReleaseDto> {
+  ): Promise<ReleaseDetail> {
     return send(this.transport, { method: "POST", path: "api/releases", body: request }, options);
   }
 
@@ -70,8 +71,25 @@ export class ReleaseCalls {
     return send(this.transport, { method: "GET", path: "api/releases", query }, options);
   }
 
-  get(id: string, options?: CallOptions): Promise<ReleaseDto> {
+  /** One release with its checks and, per sample, production's assembled text next to the target's. */
+  get(id: string, options?: CallOptions): Promise<ReleaseDetail> {
     return send(this.transport, { method: "GET", path: `api/releases/${encodeURIComponent(id)}` }, options);
+  }
+
+  /**
+   * Checks a version (by id) with every sample context of its phase; `draft` checks unsaved content
+   * started from it. Nothing is written.
+   */
+  checks(
+    promptId: string,
+    draft?: { body: string; requiredContextKeys: string[]; allowedActions: string[] },
+    options?: CallOptions,
+  ): Promise<CheckRun> {
+    return send(
+      this.transport,
+      { method: "POST", path: `api/prompts/${encodeURIComponent(promptId)}/checks`, body: draft ? { draft } : {} },
+      options,
+    );
   }
 
   approve(

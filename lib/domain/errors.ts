@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   immutable_field: 409,
   review_required: 409,
+  checks_failed: 409,
   payload_too_large: 413,
   invalid_template: 422,
   missing_context: 422,

@@ -24,6 +24,7 @@ import * as actionItem from "@/app/api/actions/[type]/route";
 import * as instructionItem from "@/app/api/action-instructions/[id]/route";
 import * as staging from "@/app/api/phases/[phase]/staging/route";
 import * as events from "@/app/api/events/route";
+import * as promptChecks from "@/app/api/prompts/[id]/checks/route";
 import * as releaseList from "@/app/api/releases/route";
 import * as releaseItem from "@/app/api/releases/[id]/route";
 import * as releaseApprove from "@/app/api/releases/[id]/approve/route";
@@ -137,6 +138,11 @@ const cases: Case[] = [
     name: "GET /api/prompts/{id}",
     expected: readers,
     run: (h) => call(promptItem.GET, { headers: h, params: { id: promptId } }),
+  },
+  {
+    name: "POST /api/prompts/{id}/checks",
+    expected: readers,
+    run: (h) => call(promptChecks.POST, { method: "POST", headers: h, params: { id: promptId } }),
   },
   {
     name: "POST /api/prompts",

@@ -69,3 +69,23 @@ describe("the typed client against the real route handlers", () => {
     });
   });
 });
+
+describe("client.releases", () => {
+  it("opens a release with its checks, checks unsaved content, and releases (policy 0 in this file)", async () => {
+    const made = await client.createPrompt({
+      coachingPhase: "identity_warm_up",
+      body: "Picture {user_name}",
+      requiredContextKeys: ["user_name"],
+    });
+    const draft = await client.releases.checks(made.id, {
+      body: "Picture {user_name} {{x}}",
+      requiredContextKeys: [],
+      allowedActions: [],
+    });
+    expect(draft).toMatchObject({ promptId: made.id, passed: true, results: [] });
+    const opened = await client.releases.open({ phase: "identity_warm_up", version: made.version, note: "First" });
+    expect(opened).toMatchObject({ status: "open", checks: { passed: true }, samples: [] });
+    expect((await client.releases.get(opened.id)).productionVersion).toBe(opened.baseVersion);
+    expect((await client.releases.release(opened.id)).status).toBe("released");
+  });
+});

@@ -23,6 +23,7 @@ import * as keyItem from "@/app/api/api-keys/[id]/route";
 import * as audit from "@/app/api/audit/route";
 import * as releasePolicy from "@/app/api/settings/release-policy/route";
 import * as staging from "@/app/api/phases/[phase]/staging/route";
+import * as promptChecks from "@/app/api/prompts/[id]/checks/route";
 import * as releaseList from "@/app/api/releases/route";
 import * as releaseItem from "@/app/api/releases/[id]/route";
 import * as releaseApprove from "@/app/api/releases/[id]/approve/route";
@@ -313,7 +314,15 @@ describe("integration responses validate against the document", () => {
         })
       ).body.id as string;
     const op = (segment: string) => `/api/releases/{id}/${segment}`;
+    const checksPath = "/api/prompts/{id}/checks";
     const first = await open();
+    const firstRelease = (await check(releaseItem.GET, "/api/releases/{id}", "GET", { params: { id: first } })).body;
+    await check(promptChecks.POST, checksPath, "POST", { params: { id: firstRelease.targetPromptId } });
+    await check(promptChecks.POST, checksPath, "POST", {
+      params: { id: firstRelease.targetPromptId },
+      body: { draft: 1 },
+    });
+    await check(promptChecks.POST, checksPath, "POST", { params: { id: none } });
     await check(releaseList.POST, "/api/releases", "POST", {
       body: { phase: "identity_visualization", version: 999, note: "x" },
     });

@@ -6,6 +6,10 @@ import * as importRoute from "@/app/api/import/route";
 import * as rollback from "@/app/api/phases/[phase]/rollback/route";
 import * as prompt from "@/app/api/prompts/[id]/route";
 import * as prompts from "@/app/api/prompts/route";
+import * as promptChecks from "@/app/api/prompts/[id]/checks/route";
+import * as releases from "@/app/api/releases/route";
+import * as release from "@/app/api/releases/[id]/route";
+import * as releaseRelease from "@/app/api/releases/[id]/release/route";
 import * as resolve from "@/app/api/resolve/route";
 
 type Handler = (req: Request, segment: { params: Promise<any> }) => Promise<Response>;
@@ -13,6 +17,10 @@ const ROUTES: [RegExp, string[], Record<string, unknown>][] = [
   [/^\/api\/resolve$/, [], resolve],
   [/^\/api\/prompts$/, [], prompts],
   [/^\/api\/prompts\/([^/]+)$/, ["id"], prompt],
+  [/^\/api\/prompts\/([^/]+)\/checks$/, ["id"], promptChecks],
+  [/^\/api\/releases$/, [], releases],
+  [/^\/api\/releases\/([^/]+)$/, ["id"], release],
+  [/^\/api\/releases\/([^/]+)\/release$/, ["id"], releaseRelease],
   [/^\/api\/phases\/([^/]+)\/rollback$/, ["phase"], rollback],
   [/^\/api\/catalog$/, [], catalog],
   [/^\/api\/health$/, [], health],

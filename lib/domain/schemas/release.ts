@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkRunSchema } from "./checks";
 import { phaseInput, promptTypeSchema } from "./prompt";
 
 const note = z.string().trim().min(1, { message: "Say what this release changes and why" }).max(2000);
@@ -53,3 +54,26 @@ export const releaseSchema = z.object({
 export type ReleaseDto = z.output<typeof releaseSchema>;
 export const releasePageSchema = z.object({ items: z.array(releaseSchema), nextCursor: z.uuid().nullable() });
 export type ReleasePage = z.output<typeof releasePageSchema>;
+
+/** A version's assembled text for a sample, or why it could not be assembled. */
+const renderingSchema = z.union([
+  z.object({ text: z.string() }),
+  z.object({ error: z.object({ code: z.enum(["missing_context", "invalid_template"]), message: z.string() }) }),
+]);
+/** For one sample: what production assembles now (null: no production version) and what the target would. */
+export const sampleComparisonSchema = z.object({
+  sampleId: z.uuid(),
+  sampleName: z.string(),
+  production: renderingSchema.nullable(),
+  target: renderingSchema,
+});
+export type SampleComparison = z.output<typeof sampleComparisonSchema>;
+
+/** One release with what a reviewer needs: the target's checks and, per sample, production vs. target. */
+export const releaseDetailSchema = releaseSchema.extend({
+  /** What production serves now (the release refuses to go out if it differs from `baseVersion`). */
+  productionVersion: z.number().int().nullable(),
+  checks: checkRunSchema,
+  samples: z.array(sampleComparisonSchema),
+});
+export type ReleaseDetail = z.output<typeof releaseDetailSchema>;

@@ -9,9 +9,11 @@ import {
   listReleasesQuery,
   openReleaseSchema,
   rejectReleaseSchema,
+  releaseDetailSchema,
   releasePageSchema,
   releaseSchema,
 } from "@/lib/domain/schemas/release";
+import { checkRunSchema, runChecksSchema } from "@/lib/domain/schemas/checks";
 import type { ApiOperation } from "./operations";
 
 const json = (schema: z.ZodType) => ({ "application/json": schema });
@@ -88,24 +90,39 @@ export const RELEASE_OPERATIONS: ApiOperation[] = [
     operationId: "openRelease",
     tag: "Releases",
     summary: "Request a release: make a version the production version of its phase",
+    description:
+      "Answers with the target's check results and, for every sample context of the phase, the text production assembles now next to the text the target would.",
     body: openReleaseSchema,
     errors: [400, 404, 409, 503],
-    responses: { 201: { description: "The open release", content: json(releaseSchema) } },
+    responses: { 201: { description: "The open release", content: json(releaseDetailSchema) } },
   },
   {
     method: "get",
     path: "/api/releases/{id}",
     operationId: "getRelease",
     tag: "Releases",
-    summary: "One release with its reviews and comments",
+    summary: "One release with its reviews, comments, checks and per-sample comparison",
     pathParams: releaseId,
     errors: [404, 503],
-    responses: { 200: { description: "The release", content: json(releaseSchema) } },
+    responses: { 200: { description: "The release", content: json(releaseDetailSchema) } },
+  },
+  {
+    method: "post",
+    path: "/api/prompts/{id}/checks",
+    operationId: "runChecks",
+    tag: "Releases",
+    summary: "Check a version with every sample context of its phase",
+    description:
+      "Renders the version through the resolve engine with each saved sample context of its phase and checks the sample's expectations (`contains`, `notContains`, `maxChars`). A sample fails with `missing_context` (the keys), `invalid_template`, or the expectation not met (with the text found). `draft` checks unsaved content started from this version. Writes nothing. Approving a release re-runs these checks: failing ones answer 409 `checks_failed` unless an admin approves with `overrideChecks: true` and a comment.",
+    pathParams: { id: { description: "The version's id (UUID)", schema: z.string() } },
+    body: runChecksSchema,
+    errors: [400, 404, 503],
+    responses: { 200: { description: "The check results, one per sample", content: json(checkRunSchema) } },
   },
   reviewOp(
     "approve",
     "approveRelease",
-    "Approve (a designer or admin other than the requester)",
+    "Approve (a designer or admin other than the requester; failing checks answer 409 checks_failed unless an admin overrides with a comment)",
     [400, 404, 409],
     approveReleaseSchema,
   ),

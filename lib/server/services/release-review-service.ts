@@ -19,6 +19,7 @@ import { actorLabel, recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { currentProduction, lockScope, makeProduction, productionView } from "./production-change";
 import { approvalsRequired } from "./release-policy-service";
+import { checkVersion } from "./check-service";
 import { actorId, releaseScope, toReleaseDto } from "./release-service";
 
 type Kind = "approve" | "reject" | "withdraw" | "comment" | "release";
@@ -82,11 +83,27 @@ export function approveRelease(caller: Caller, id: string, input: unknown): Prom
   const { comment, overrideChecks } = parseInput(approveReleaseSchema, input);
   if (overrideChecks && (a.role !== "admin" || !comment))
     throw new AppError("forbidden", "Only an admin may override failing checks, with a comment saying why");
-  return review(caller, id, "approve", async (_tx, row) => {
+  return review(caller, id, "approve", async (tx, row) => {
     mustBe(row, "open");
     if (row.requestedById === actorId(caller))
       throw new AppError("forbidden", "You requested this release: someone else must approve it");
-    return { status: "approved", comment: comment ?? null, override: overrideChecks };
+    const target = await prompts.findById(tx, row.targetPromptId);
+    if (!target) throw new AppError("not_found", "The release's version no longer exists");
+    // The same checks the release page shows, run now: a sample added since the opening counts.
+    const checks = await checkVersion(target);
+    const failing = checks.results.filter((r) => !r.passed);
+    if (failing.length > 0 && !overrideChecks)
+      throw new AppError(
+        "checks_failed",
+        `${failing.length} of ${checks.results.length} sample checks fail for v${target.version}: fix the version, or an admin approves with overrideChecks and a comment`,
+        { failing },
+      );
+    return {
+      status: "approved",
+      comment: comment ?? null,
+      override: failing.length > 0,
+      audit: { checksPassed: failing.length === 0, failingSamples: failing.map((f) => f.sampleName) },
+    };
   });
 }
 

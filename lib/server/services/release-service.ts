@@ -2,7 +2,13 @@ import "server-only";
 import type { PromptType } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
-import { listReleasesQuery, openReleaseSchema, type ReleaseDto, type ReleasePage } from "@/lib/domain/schemas/release";
+import {
+  listReleasesQuery,
+  openReleaseSchema,
+  type ReleaseDetail,
+  type ReleaseDto,
+  type ReleasePage,
+} from "@/lib/domain/schemas/release";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
@@ -13,6 +19,7 @@ import type { ReleaseRow } from "../repositories/release-repository";
 import { actorLabel, recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { currentProduction, lockScope, type ProductionScope } from "./production-change";
+import { releaseDetail } from "./release-detail";
 import { approvalsRequired } from "./release-policy-service";
 
 /** The id a review compares to tell the requester from a reviewer (a person's or a key's). */
@@ -49,11 +56,14 @@ export function toReleaseDto(row: ReleaseRow, policyRequiresApproval: boolean): 
   };
 }
 
-/** Opens a release: make `version` the production version of its phase (or phase-less type). */
-export async function openRelease(caller: Caller, input: unknown): Promise<ReleaseDto> {
+/**
+ * Opens a release: make `version` the production version of its phase (or phase-less type). Answers
+ * with the checks and per-sample comparison a reviewer needs.
+ */
+export async function openRelease(caller: Caller, input: unknown): Promise<ReleaseDetail> {
   authorize(caller, "prompts:write");
   const data = parseInput(openReleaseSchema, input);
-  return inTransaction(async (tx) => {
+  const dto = await inTransaction(async (tx) => {
     const target = await prompts.findByPhaseVersion(tx, data.phase, data.version);
     if (!target || (data.promptType && target.promptType !== data.promptType))
       throw new AppError(
@@ -97,15 +107,16 @@ export async function openRelease(caller: Caller, input: unknown): Promise<Relea
     });
     return toReleaseDto(row, await approvalsRequired(tx));
   });
+  return releaseDetail(dto, releaseScope(dto));
 }
 
-export async function getRelease(caller: Caller, id: string): Promise<ReleaseDto> {
+export async function getRelease(caller: Caller, id: string): Promise<ReleaseDetail> {
   authorize(caller, "prompts:read");
   const [row, required] = await withDbErrors(
     async () => [isUuid(id) ? await releases.findRelease(db(), id) : null, await approvalsRequired(db())] as const,
   );
   if (!row) throw new AppError("not_found", `No release with id ${id}`);
-  return toReleaseDto(row, required);
+  return releaseDetail(toReleaseDto(row, required), releaseScope(row));
 }
 
 export async function listReleases(caller: Caller, query: unknown): Promise<ReleasePage> {
