@@ -1,11 +1,10 @@
-import NextAuth from "next-auth";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as prompts from "@/app/api/prompts/route";
 import * as userItem from "@/app/api/users/[id]/route";
-import { authOptions } from "@/lib/server/auth/options";
 import { db } from "@/lib/server/db/client";
 import { signedInUser, TEST_PASSWORD } from "../support/auth";
 import { call } from "../support/http";
+import { authRoute, cookieHeader, csrf, type Jar } from "../support/next-auth";
 
 // Sessions are signed JWTs; these tests sign in through next-auth's real handlers, so the cookie is
 // the one a browser gets, and check it stops working after each change that must end it.
@@ -14,46 +13,6 @@ let admin: Record<string, string>;
 beforeAll(async () => {
   admin = (await signedInUser("admin")).headers;
 });
-
-type Jar = Map<string, string>;
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/**
- * next-auth's Node (pages API) entry point with the app's options: the same core handling as the App
- * Router handler (which reads Next's request-scoped cookies, available only inside a running server),
- * so the real authorize, jwt callback and sign-out event run.
- */
-async function authRoute(method: "GET" | "POST", path: string[], jar: Jar, body?: Record<string, string>) {
-  const headers = new Map<string, unknown>();
-  let answer: unknown;
-  const res = {
-    status: () => res,
-    getHeader: (name: string) => headers.get(name.toLowerCase()),
-    setHeader: (name: string, value: unknown) => (headers.set(name.toLowerCase(), value), res),
-    json: (data: unknown) => void (answer = data),
-    send: (data: unknown) => void (answer = data),
-    end: () => undefined,
-  };
-  const req = {
-    method,
-    body,
-    query: { nextauth: path },
-    cookies: Object.fromEntries(jar),
-    headers: { host: "localhost" },
-  };
-  await NextAuth(req as never, res as never, authOptions());
-  for (const line of (headers.get("set-cookie") as string[] | undefined) ?? []) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    const [name, value] = [pair!.slice(0, eq), decodeURIComponent(pair!.slice(eq + 1))];
-    if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === "") jar.delete(name);
-    else jar.set(name, value);
-  }
-  return answer;
-}
-async function csrf(jar: Jar): Promise<string> {
-  return ((await authRoute("GET", ["csrf"], jar)) as { csrfToken: string }).csrfToken;
-}
 
 /** Signs in with email and password as the login page does; returns the browser's cookie jar. */
 async function signIn(email: string): Promise<Jar> {

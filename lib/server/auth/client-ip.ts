@@ -7,6 +7,17 @@ const trustedProxies = (): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+function peerAddress(headers: Headers): string {
+  const hooked = (globalThis as { __pmPeerAddressHeader?: boolean }).__pmPeerAddressHeader === true;
+  return (hooked ? headers.get("x-pm-peer-address") : null) || "unknown";
+}
+
+/** Whether the socket peer is one of PM_TRUSTED_PROXIES: only then are its X-Forwarded-* headers believed. */
+export function fromTrustedProxy(headers: Headers): boolean {
+  const proxies = trustedProxies();
+  return proxies.length > 0 && inCidrs(peerAddress(headers), proxies);
+}
+
 /**
  * The caller's address for the sign-in limiter. The socket peer comes from `x-pm-peer-address`,
  * which scripts/lib/http-guard.cjs sets on every request (overwriting any client's). X-Forwarded-For
@@ -14,10 +25,9 @@ const trustedProxies = (): string[] =>
  * last hop not itself a trusted proxy. Anyone else could write whatever they like into it.
  */
 export function clientIp(headers: Headers): string {
-  const hooked = (globalThis as { __pmPeerAddressHeader?: boolean }).__pmPeerAddressHeader === true;
-  const peer = (hooked ? headers.get("x-pm-peer-address") : null) || "unknown";
+  const peer = peerAddress(headers);
   const proxies = trustedProxies();
-  if (proxies.length === 0 || !inCidrs(peer, proxies)) return peer.slice(0, 64);
+  if (!fromTrustedProxy(headers)) return peer.slice(0, 64);
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((h) => h.trim())

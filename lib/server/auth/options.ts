@@ -6,6 +6,7 @@ import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import type { Role } from "./actor";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
+import { servedOverHttps } from "./secure-cookies";
 import { verifyLogin } from "../services/login-service";
 import { endSessions } from "../services/session-service";
 
@@ -29,10 +30,14 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** next-auth v4: email + password, JWT sessions (role and disabled are re-checked on writes). */
-export function authOptions(): NextAuthOptions {
+/**
+ * next-auth v4: email + password, JWT sessions (role, disabled flag and session version are re-checked
+ * on every request). `request` is the one being answered: it decides whether cookies must be Secure.
+ */
+export function authOptions(request?: { headers: Headers; url?: string }): NextAuthOptions {
   return {
     secret: authSecret(),
+    useSecureCookies: servedOverHttps(request?.headers, request?.url),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [

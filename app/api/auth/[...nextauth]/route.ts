@@ -13,7 +13,7 @@ type Segment = { params: Promise<{ nextauth: string[] }> };
 const AUTH_MAX_BODY_BYTES = 16 * 1024;
 
 function nextAuth(req: Request, segment: Segment) {
-  return NextAuth(authOptions())(req, segment);
+  return NextAuth(authOptions(req))(req, segment);
 }
 
 /**
