@@ -13,6 +13,7 @@ export function AppHeader({ caller }: { caller: Caller }) {
           Prompt Manager
         </Link>
         <Link href="/prompts">Prompts</Link>
+        <Link href="/releases">Releases</Link>
         <Link href="/actions">Actions</Link>
         <Link href="/prompts/import">Import &amp; export</Link>
         {can(actor, "admin") && <Link href="/admin">Admin</Link>}
