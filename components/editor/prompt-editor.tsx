@@ -180,7 +180,15 @@ export function PromptEditor({
             </span>
           </div>
           <ActionStatus status={saver.status} />
-          <ReleaseBar phaseParam={slug} version={draft.baseVersion} stagingVersion={stagingVersion} dirty={dirty} />
+          <ReleaseBar
+            phaseParam={slug}
+            phase={phase}
+            promptType={base?.promptType ?? fields.promptType}
+            version={draft.baseVersion}
+            productionVersion={productionVersion}
+            stagingVersion={stagingVersion}
+            dirty={dirty}
+          />
         </div>
       </form>
       <aside className="editor-side" aria-label="Versions and preview">
