@@ -24,7 +24,7 @@ process.env.AUTH_TRUST_HOST ??= "1";
 
 const started = Date.now();
 const { default: next } = await import("next");
-const app = next({ dev: false, dir: process.cwd(), hostname: env.PM_HOST, port: env.PORT });
+const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => void handle(req, res));
@@ -33,15 +33,15 @@ const server = http.createServer((req, res) => void handle(req, res));
 server.keepAliveTimeout = 65_000;
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
-  server.listen(env.PORT, env.PM_HOST, resolve);
+  server.listen(env.PORT, env.HOST, resolve);
 });
-const where = `http://${env.PM_HOST.includes(":") ? `[${env.PM_HOST}]` : env.PM_HOST}:${env.PORT}`;
+const where = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`;
 console.log(`Prompt Manager serving ${where} (pid ${process.pid}, started in ${Date.now() - started} ms)`);
 void reportReady();
 
 /** Asks our own readiness once a while until ready: it starts the cache listener and warm-up early. */
 async function reportReady(): Promise<void> {
-  const host = env.PM_HOST === "0.0.0.0" || env.PM_HOST === "::" ? "127.0.0.1" : env.PM_HOST;
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${env.PORT}/api/health/ready`;
   for (let attempt = 0; attempt < 600; attempt++) {
     const status = await fetch(url).then(

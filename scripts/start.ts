@@ -8,9 +8,21 @@ import { bootstrapAdmin } from "@/lib/server/services/user-service";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { EMBEDDED_DIR, openDatabase } from "./lib/database";
 import { needsBuild } from "./lib/build-state";
+import { EnvError, serverEnv } from "@/lib/runtime/env";
+
+/** The settings, or one line per bad one and exit 1 (before anything starts). */
+function checkedEnv() {
+  try {
+    return serverEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    for (const problem of error.problems) console.error(`npm start: ${problem}`);
+    process.exit(1);
+  }
+}
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
+const { PORT: port, HOST: host } = checkedEnv();
 const nextBin = "node_modules/.bin/next";
 
 const database = await openDatabase();
@@ -65,7 +77,9 @@ if (!dev && needsBuild()) {
   if (code !== 0) await shutdown(code);
 }
 if (!stopping) {
-  child = run([dev ? "dev" : "start", "-p", String(port)]);
-  console.log(`Prompt Manager: http://localhost:${port}`);
+  // Loopback unless HOST (or PM_HOST) says otherwise: a first start is not reachable from the network.
+  child = run([dev ? "dev" : "start", "-p", String(port), "-H", host]);
+  const shown = host === "127.0.0.1" || host === "::1" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  console.log(`Prompt Manager: http://${shown}:${port}`);
   child.once("exit", (code) => void shutdown(code ?? 0));
 }

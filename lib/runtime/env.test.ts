@@ -7,13 +7,21 @@ describe("the server's environment", () => {
   it("gives every setting its default when unset or empty", () => {
     expect(serverEnv({ PM_DRAIN_MS: "", PORT: "" })).toMatchObject({
       PORT: 3000,
-      PM_HOST: "127.0.0.1",
+      HOST: "127.0.0.1",
       PM_DB_POOL_SIZE: 10,
       PM_CACHE: "on",
       PM_CACHE_TTL_MS: 60_000,
       PM_DRAIN_MS: 5_000,
       PM_LISTEN_DATABASE_URL: undefined,
     });
+  });
+
+  it("binds HOST, or PM_HOST (its older name, which wins), loopback when neither is set", () => {
+    expect(serverEnv({}).HOST).toBe("127.0.0.1");
+    expect(serverEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(serverEnv({ PM_HOST: "::" }).HOST).toBe("::");
+    expect(serverEnv({ HOST: "0.0.0.0", PM_HOST: "10.0.0.5" }).HOST).toBe("10.0.0.5");
+    expect(() => serverEnv({ HOST: "my host" })).toThrow(/HOST must be an address/);
   });
 
   it("names every bad setting once, with the value unless it may hold a credential", () => {

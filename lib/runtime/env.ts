@@ -25,6 +25,8 @@ function count(min: number, fallback: number, what: string) {
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const postgresUrl = z.string().regex(POSTGRES_URL, "must be a postgresql:// URL");
 
+const listenAddress = z.string().regex(/^[^\s/]+$/, "must be an address to listen on (127.0.0.1, 0.0.0.0, ::)");
+
 const settings = {
   /** The PostgreSQL the app uses; may go through a transaction-mode pooler (PgBouncer). */
   DATABASE_URL: z.preprocess(unsetIfEmpty, postgresUrl.optional()),
@@ -39,8 +41,13 @@ const settings = {
       .pipe(z.number().min(1, "must be a port number (1–65535)").max(65535, "must be a port number (1–65535)"))
       .default(3000),
   ),
-  /** Address `npm run serve` binds; 0.0.0.0 (or ::) when the balancer runs on another host. */
-  PM_HOST: z.preprocess(unsetIfEmpty, z.string().default("127.0.0.1")),
+  /**
+   * Address `npm start` and `npm run serve` bind: loopback unless asked, so a first start is never
+   * reachable from the network; 0.0.0.0 (or ::) to serve others (e.g. a balancer on another host).
+   */
+  HOST: z.preprocess(unsetIfEmpty, listenAddress.default("127.0.0.1")),
+  /** The older name of HOST (`npm run serve` read it first); it wins when both are set. */
+  PM_HOST: z.preprocess(unsetIfEmpty, listenAddress.optional()),
   NEXTAUTH_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, "must be at least 32 characters").optional()),
   NEXTAUTH_URL: z.preprocess(unsetIfEmpty, z.url("must be an absolute URL").optional()),
   PM_DB_POOL_SIZE: count(1, 10, "connections"),
@@ -54,18 +61,26 @@ const settings = {
   PM_DRAIN_MS: count(0, 5_000, "milliseconds"),
 };
 
-const envSchema = z.object(settings);
-// `npm run serve` never starts an embedded database nor generates a secret: both must be given.
-const serveSchema = envSchema.extend({
-  DATABASE_URL: z.preprocess(unsetIfEmpty, postgresUrl.optional()).refine((v) => v !== undefined, {
-    message: "is required (the PostgreSQL to use, e.g. postgresql://user@host:5432/db)",
-  }),
-  NEXTAUTH_SECRET: z
-    .preprocess(unsetIfEmpty, z.string().min(32, "must be at least 32 characters").optional())
-    .refine((v) => v !== undefined, {
-      message: "is required (at least 32 characters; the same on every instance)",
-    }),
+// HOST is the address to bind, whichever of its two names gave it.
+const withHost = <T extends { HOST: string; PM_HOST?: string }>(env: T): T => ({
+  ...env,
+  HOST: env.PM_HOST ?? env.HOST,
 });
+const envSchema = z.object(settings).transform(withHost);
+// `npm run serve` never starts an embedded database nor generates a secret: both must be given.
+const serveSchema = z
+  .object(settings)
+  .extend({
+    DATABASE_URL: z.preprocess(unsetIfEmpty, postgresUrl.optional()).refine((v) => v !== undefined, {
+      message: "is required (the PostgreSQL to use, e.g. postgresql://user@host:5432/db)",
+    }),
+    NEXTAUTH_SECRET: z
+      .preprocess(unsetIfEmpty, z.string().min(32, "must be at least 32 characters").optional())
+      .refine((v) => v !== undefined, {
+        message: "is required (at least 32 characters; the same on every instance)",
+      }),
+  })
+  .transform(withHost);
 
 export type ServerEnv = z.output<typeof envSchema>;
 
