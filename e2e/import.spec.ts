@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { PromptManagerClient, type PromptResponse } from "@/lib/client";
 import { OLD_SYSTEM_FIXTURE } from "@/tests/support/old-system-fixture";
 import { adminApiKey, signIn } from "./support/auth";
@@ -38,11 +38,8 @@ test.afterAll(async ({ baseURL, browser }) => {
   }
 });
 
-test("a designer imports the old system's fixture through the page, deciding each defect, then exports", async ({
-  page,
-  baseURL,
-}) => {
-  await signIn(page, "designer", "/prompts/import");
+/** Uploads the old fixture and decides each defect, as a person would; answers the report table. */
+async function uploadAndDecide(page: Page) {
   await page.getByLabel("Prompt file (.json)").setInputFiles(OLD_SYSTEM_FIXTURE);
   const report = page.getByRole("table", { name: "Rows" });
   await expect(report).toContainText("'{' is never closed");
@@ -56,6 +53,27 @@ test("a designer imports the old system's fixture through the page, deciding eac
   await page.getByRole("button", { name: "Check again with these decisions" }).click();
   await expect(page.getByLabel("Row counts")).toContainText("0 blocked");
   await expect(report).toContainText('"transition_state" mapped to "transition_phase" as asked');
+  // The demo seed serves v1 of introduction: the report names the production change before applying.
+  await expect(page.getByRole("note", { name: "Production changes" })).toContainText(/introduction v\d+ → v9/);
+  return report;
+}
+
+test("an import that changes production is named before applying and needs an admin; the admin imports and exports", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  // A designer may import, but this one would replace the demo's production versions: refused.
+  const designerContext = await browser.newContext();
+  const designer = await designerContext.newPage();
+  await signIn(designer, "designer", "/prompts/import");
+  await uploadAndDecide(designer);
+  await designer.getByRole("button", { name: /^Import \d+ new versions$/ }).click();
+  await expect(designer.getByRole("alert").filter({ hasText: "an admin must apply it" })).toBeVisible();
+  await designerContext.close();
+
+  await signIn(page, "admin", "/prompts/import");
+  await uploadAndDecide(page);
   await page.screenshot({ path: "test-results/screens/import-report.png", fullPage: true });
 
   await page.getByRole("button", { name: /^Import \d+ new versions$/ }).click();

@@ -7,6 +7,7 @@ import { isActionFile } from "@/lib/domain/action-files";
 import type { ActionImportReport } from "@/lib/domain/schemas/action-import";
 import { ActionFileImport, postActionImport } from "./ActionFileImport";
 import type { CatalogOptions } from "./catalog-options";
+import { ProductionChanges } from "./production-changes";
 import { ImportReportView } from "./ImportReportView";
 import { UnknownValueDecisions } from "./UnknownValueDecisions";
 import styles from "./import.module.css";
@@ -170,6 +171,7 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
               ))}
             </fieldset>
           )}
+          <ProductionChanges changes={report.productionChanges} />
           {step !== "done" && (
             <div className={styles.row} style={{ margin: "12px 0" }}>
               <button

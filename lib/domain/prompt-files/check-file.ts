@@ -11,7 +11,7 @@ import { readPromptFile } from "./read-file";
 export function planFileImport(
   data: unknown,
   options: Partial<ImportOptions> = {},
-  database: { existing?: readonly ExistingPrompt[]; servingVersions?: ReadonlyMap<string | null, number> } = {},
+  database: { existing?: readonly ExistingPrompt[]; productionByScope?: ReadonlyMap<string, number> } = {},
 ): ImportPlan {
   const file = readPromptFile(data);
   const { resolved, problems } = resolveOptions(importOptionsSchema.parse(options));
@@ -23,6 +23,6 @@ export function planFileImport(
     options: resolved,
     optionProblems: problems,
     existing: database.existing ?? [],
-    servingVersions: database.servingVersions ?? new Map(),
+    productionByScope: database.productionByScope ?? new Map(),
   });
 }

@@ -80,7 +80,7 @@ describe("planImport", () => {
       plan.report.rows.map((r) => r.problems.some((p) => p.code === "serves_invalid_template"));
     expect(serves(planFileImport(file(broken(1), broken(2)), importing))).toEqual([false, true]);
     expect(
-      serves(planFileImport(file(broken(2)), importing, { servingVersions: new Map([["identity_refinement", 3]]) })),
+      serves(planFileImport(file(broken(2)), importing, { productionByScope: new Map([["identity_refinement", 3]]) })),
     ).toEqual([false]);
     expect(
       serves(planFileImport(file(broken(2), record({ coachingPhase: "identity_refinement", version: 3 })), importing)),

@@ -9,6 +9,7 @@ import type {
 import type { PromptRecord } from "../schemas/prompt-files";
 import type { CheckedRow } from "./check-row";
 import { unusedOptionProblems, type ResolvedOptions } from "./import-options";
+import { productionChanges, scopeKey } from "./production-changes";
 import type { FileFormat } from "./read-file";
 
 /** A stored version that shares an id or a phase+version with the file. */
@@ -30,8 +31,8 @@ export interface PlanInput {
   dryRun: boolean;
   checked: readonly CheckedRow[];
   existing: readonly ExistingPrompt[];
-  /** Highest active version per phase in the database (null key: prompts without a phase). */
-  servingVersions: ReadonlyMap<string | null, number>;
+  /** Production (highest active) version per scope in the database, keyed by `scopeKey`. */
+  productionByScope: ReadonlyMap<string, number>;
   options: ResolvedOptions;
   optionProblems: readonly ImportProblem[];
 }
@@ -113,7 +114,7 @@ export function planImport(input: PlanInput): ImportPlan {
     return report;
   });
 
-  warnAboutServingInvalidTemplates(invalidNew, toInsert, input.servingVersions);
+  warnAboutServingInvalidTemplates(invalidNew, toInsert, input.productionByScope);
   const used = new Set(input.checked.flatMap((c) => c.usedOptions));
   const problems = [...input.optionProblems, ...unusedOptionProblems(input.options, used)];
   const counts = { new: 0, identical: 0, conflict: 0, blocked: 0, skipped: 0 };
@@ -129,6 +130,7 @@ export function planImport(input: PlanInput): ImportPlan {
     unknownValues: summarizeUnknown(input.checked, input.options),
     problems,
     rows,
+    productionChanges: productionChanges(toInsert, input.productionByScope),
   };
   return { report, toInsert };
 }
@@ -140,13 +142,16 @@ export function planImport(input: PlanInput): ImportPlan {
 function warnAboutServingInvalidTemplates(
   invalidNew: { report: ImportRowReport; record: PromptRecord }[],
   toInsert: readonly PromptRecord[],
-  serving: ReadonlyMap<string | null, number>,
+  serving: ReadonlyMap<string, number>,
 ) {
   for (const { report, record } of invalidNew) {
     if (!record.isActive) continue;
+    const scope = scopeKey(record.coachingPhase, record.promptType);
     const higher =
-      (serving.get(record.coachingPhase) ?? 0) > record.version ||
-      toInsert.some((o) => o.isActive && o.coachingPhase === record.coachingPhase && o.version > record.version);
+      (serving.get(scope) ?? 0) > record.version ||
+      toInsert.some(
+        (o) => o.isActive && scopeKey(o.coachingPhase, o.promptType) === scope && o.version > record.version,
+      );
     if (higher) continue;
     report.problems.push({
       row: report.row,

@@ -74,6 +74,16 @@ export const unknownValueSchema = z.object({
 });
 export type UnknownValue = z.output<typeof unknownValueSchema>;
 
+/** A production version the import would set up (`from: null`) or change. */
+export const productionChangeSchema = z.object({
+  phase: z.string().nullable(),
+  /** For the prompts without a phase: which type's production (null for a phase). */
+  promptType: z.string().nullable(),
+  from: z.number().int().nullable(),
+  to: z.number().int(),
+});
+export type ProductionChangeReport = z.output<typeof productionChangeSchema>;
+
 const count = z.number().int().min(0);
 export const importReportSchema = z.object({
   format: z.enum(["native", "django"]),
@@ -89,6 +99,11 @@ export const importReportSchema = z.object({
   /** Problems of the options themselves (a mapping that matched nothing, an unknown target…). */
   problems: z.array(importProblemSchema),
   rows: z.array(importRowReportSchema),
+  /**
+   * What production would serve afterwards, where that changes. Changing an existing production
+   * version (`from` not null) needs an admin while releases require approval.
+   */
+  productionChanges: z.array(productionChangeSchema),
 });
 export type ImportReport = z.output<typeof importReportSchema>;
 

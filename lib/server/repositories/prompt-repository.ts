@@ -128,6 +128,21 @@ export async function phaseOverview(client: Client): Promise<PhaseStats[]> {
   }));
 }
 
+/**
+ * Production per scope: the highest active version of each phase, and of each type of the phase-less
+ * prompts (each has its own production). `promptType` is null for a phase.
+ */
+export function productionVersions(
+  client: Client,
+): Promise<{ phase: string | null; promptType: string | null; version: number }[]> {
+  return client.$queryRaw`
+    SELECT coaching_phase AS phase,
+           CASE WHEN coaching_phase IS NULL THEN prompt_type END AS "promptType",
+           max(version) AS version
+    FROM prompts WHERE is_active
+    GROUP BY 1, 2`;
+}
+
 /** The phase's highest version, active or not (what a new version is numbered after). */
 export function findLatest(client: Client, phase: Phase | null): Promise<PromptRow | null> {
   return client.prompt.findFirst({ where: { coachingPhase: phase }, orderBy: { version: "desc" } });

@@ -7,19 +7,21 @@ import {
   planImport,
   readPromptFile,
   resolveOptions,
+  scopeKey,
   type CheckedRow,
   type FileFormat,
   type ResolvedOptions,
 } from "@/lib/domain/prompt-files";
 import { importRequestSchema, type ImportProgress, type ImportReport } from "@/lib/domain/schemas/import";
 import type { Caller } from "../auth/actor";
-import { authorize } from "../auth/authorize";
+import { authorize, can } from "../auth/authorize";
 import { db, type Db, type Tx } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import * as transfer from "../repositories/prompt-transfer-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
+import { approvalsRequired } from "./release-policy-service";
 
 export interface ImportHooks {
   onProgress?: (progress: ImportProgress) => void;
@@ -48,6 +50,7 @@ export async function importPrompts(caller: Caller, input: unknown, hooks: Impor
     for (const phase of phasesOf(checked)) await prompts.lockPhase(tx, phase);
     const { report, toInsert } = plan(false, await databaseState(tx, checked));
     if (!report.canApply) return report;
+    await assertMayChangeProduction(tx, caller, report);
     const progress = (done: number) =>
       hooks.onProgress?.({ type: "progress", stage: "insert", done, total: toInsert.length });
     progress(0);
@@ -62,6 +65,7 @@ export async function importPrompts(caller: Caller, input: unknown, hooks: Impor
         counts: report.counts,
         inserted: toInsert.length,
         options: request.options,
+        productionChanges: report.productionChanges,
       },
     });
     return { ...report, applied: true, inserted: toInsert.length };
@@ -98,17 +102,33 @@ async function checkInSlices(
   return checked;
 }
 
-type DatabaseState = Pick<Parameters<typeof planImport>[0], "existing" | "servingVersions">;
+type DatabaseState = Pick<Parameters<typeof planImport>[0], "existing" | "productionByScope">;
 
 async function databaseState(client: Db | Tx, checked: readonly CheckedRow[]): Promise<DatabaseState> {
   const keys = checked.flatMap((c) => (c.record ? [c.record] : []));
   // One after the other: inside a transaction both run on the same connection anyway.
   const existing = await transfer.findMatching(client, keys);
-  const overview = await prompts.phaseOverview(client);
-  const servingVersions = new Map(
-    overview.flatMap((r) => (r.servingVersion === null ? [] : [[r.phase, r.servingVersion] as const])),
+  const production = await prompts.productionVersions(client);
+  const productionByScope = new Map(
+    production.map((r) => [scopeKey(r.phase, r.promptType ?? "coach"), r.version] as const),
   );
-  return { existing, servingVersions };
+  return { existing, productionByScope };
+}
+
+/**
+ * The release rule for imports: setting up production where there is none (the first migration from
+ * the old system) is an import like any other; replacing an existing production version is a change
+ * of what every conversation gets, so while releases need approval only an admin may apply it.
+ */
+async function assertMayChangeProduction(tx: Tx, caller: Caller, report: ImportReport): Promise<void> {
+  const changed = report.productionChanges.filter((c) => c.from !== null);
+  if (changed.length === 0 || can(caller.actor, "admin") || !(await approvalsRequired(tx))) return;
+  const list = changed.map((c) => `${c.phase ?? c.promptType} v${c.from} → v${c.to}`).join(", ");
+  throw new AppError(
+    "forbidden",
+    `This import changes production (${list}): an admin must apply it, or import those versions inactive and request releases`,
+    { report },
+  );
 }
 
 /** Phases of the readable rows in a fixed order, so two imports lock them without deadlocking. */
