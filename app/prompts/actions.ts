@@ -3,6 +3,7 @@
 import { parsePhase } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import { serverAction } from "@/lib/server/http/action";
+import { runChecks } from "@/lib/server/services/check-service";
 import { previewPrompt } from "@/lib/server/services/preview-service";
 import { createPrompt, updatePrompt } from "@/lib/server/services/prompt-service";
 import { rollbackPhase } from "@/lib/server/services/rollback-service";
@@ -34,3 +35,8 @@ export const countPromptTokens = serverAction((caller, input: unknown) => countT
 export const saveSample = serverAction((caller, input: unknown) => saveSampleContext(caller, input));
 
 export const deleteSample = serverAction((caller, id: string) => deleteSampleContext(caller, id));
+
+/** The editor's live checks: unsaved content checked with the phase's samples (nothing is written). */
+export const checkDraft = serverAction((caller, promptId: string, input: unknown) =>
+  runChecks(caller, promptId, input),
+);

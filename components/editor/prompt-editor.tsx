@@ -3,6 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { lintTemplate, parseTemplate } from "@/lib/domain/template";
 import type { PromptDto } from "@/lib/server/services/prompt-dto";
+import { LiveChecks } from "@/components/checks/live-checks";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import type { SampleDto } from "@/components/preview/sample-controls";
 import { ActionStatus } from "@/components/ui/action-status";
@@ -206,6 +207,16 @@ export function PromptEditor({
               requiredContextKeys: fields.requiredContextKeys,
               allowedActions: fields.allowedActions,
             })}
+          />
+        </div>
+        <div className="card">
+          <LiveChecks
+            baseId={base?.id ?? null}
+            draft={{
+              body: deferredBody,
+              requiredContextKeys: fields.requiredContextKeys,
+              allowedActions: fields.allowedActions,
+            }}
           />
         </div>
       </aside>

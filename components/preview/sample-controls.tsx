@@ -4,12 +4,15 @@ import { useState } from "react";
 import { deleteSample, saveSample } from "@/app/prompts/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { Status } from "@/components/ui/action-status";
+import type { Expectations } from "@/lib/domain/schemas/checks";
+import { ExpectationFields, expectationText, expectationsFromText } from "./expectation-fields";
 
 export interface SampleDto {
   id: string;
   phase: string | null;
   name: string;
   values: Record<string, string>;
+  expectations?: Expectations;
   updatedAt: string;
 }
 
@@ -27,6 +30,7 @@ interface Props {
 export function SampleControls({ phase, samples, selectedId, values, onSelect, onSamplesChange, onStatus }: Props) {
   const selected = samples.find((s) => s.id === selectedId) ?? null;
   const [name, setName] = useState(selected?.name ?? "");
+  const [expectations, setExpectations] = useState(expectationText(selected?.expectations));
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<"overwrite" | "delete" | null>(null);
 
@@ -34,7 +38,12 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
     setConfirm(null);
     setBusy(true);
     const filled = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ""));
-    const res = await saveSample({ phase, name, values: filled }).catch(() => null);
+    const res = await saveSample({
+      phase,
+      name,
+      values: filled,
+      expectations: expectationsFromText(expectations),
+    }).catch(() => null);
     setBusy(false);
     if (!res) return onStatus({ kind: "error", message: "Could not reach the server; the sample was not saved." });
     if (!res.ok) return onStatus({ kind: "error", message: res.error.message });
@@ -82,6 +91,7 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
           onChange={(e) => {
             const next = samples.find((s) => s.id === e.target.value) ?? null;
             setName(next?.name ?? "");
+            setExpectations(expectationText(next?.expectations));
             onSelect(next);
           }}
         >
@@ -112,6 +122,7 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
           </button>
         )}
       </div>
+      <ExpectationFields value={expectations} onChange={setExpectations} />
       <ConfirmDialog
         open={confirm === "overwrite"}
         title={`Replace sample “${name.trim()}”?`}

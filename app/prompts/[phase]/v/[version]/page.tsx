@@ -5,7 +5,9 @@ import { lintTemplate } from "@/lib/domain/template";
 import { versionTimeline } from "@/lib/domain/history/timeline";
 import { can } from "@/lib/server/auth/authorize";
 import { phaseTimeline } from "@/lib/server/services/history-service";
+import { runChecks } from "@/lib/server/services/check-service";
 import { getReleasePolicy } from "@/lib/server/services/release-policy-service";
+import { CheckResults } from "@/components/checks/check-results";
 import { ReleaseTimeline } from "@/components/history/release-timeline";
 import { AppHeader } from "@/components/layout/app-header";
 import { PhaseHeader } from "@/components/prompts/phase-header";
@@ -34,7 +36,11 @@ export default async function VersionPage({ params }: { params: Params }) {
   const ctx = await loadPhase(params, `/v/${rawVersion}`);
   const { caller, phase, slug, versions, serving } = ctx;
   const prompt = await versionOr404(caller, phase, positiveInt(rawVersion));
-  const [timeline, policy] = await Promise.all([phaseTimeline(caller, phase), getReleasePolicy(caller)]);
+  const [timeline, policy, checks] = await Promise.all([
+    phaseTimeline(caller, phase),
+    getReleasePolicy(caller),
+    runChecks(caller, prompt.id, {}),
+  ]);
   const history = versionTimeline(timeline, prompt.version);
   const isAdmin = can(caller.actor, "admin");
   const isServing = serving.has(prompt.version);
@@ -111,6 +117,10 @@ export default async function VersionPage({ params }: { params: Params }) {
                   servingAfterDeactivate={servingAfterDeactivate}
                 />
               )}
+            </section>
+            <section className="card" aria-labelledby="checks-card-h">
+              <h2 id="checks-card-h">Checks</h2>
+              <CheckResults run={checks} label={`Checks of v${prompt.version}`} />
             </section>
             <VersionList
               slug={slug}
