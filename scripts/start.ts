@@ -30,13 +30,21 @@ if (database.embedded || process.env.PM_DEMO_SEED === "1") {
   const seeded = await seedDemoPrompts({ onlyIfEmpty: true });
   if (seeded) console.log(`Seeded ${seeded} demo prompts`);
 }
+// The first admin's one-time password is printed once the app answers, after the build's and Next's
+// output, where nobody scrolls past it (or on the way out if the start is stopped before that).
+let firstAdmin: { email: string; password: string } | null = null;
 if (database.embedded) {
-  const admin = await bootstrapAdmin();
-  if (admin) {
-    console.log(
-      `\n  First start: created ${admin.email} with password\n\n      ${admin.password}\n\n  It is shown only this once. Sign in with it at /login; add people on /admin or with npm run user:create.\n`,
-    );
-  }
+  firstAdmin = await bootstrapAdmin();
+  if (firstAdmin)
+    console.log(`First start: created ${firstAdmin.email}; its one-time password follows when the app is ready.`);
+}
+function printFirstAdmin(): void {
+  if (!firstAdmin) return;
+  const { email, password } = firstAdmin;
+  firstAdmin = null;
+  console.log(
+    `\n  Sign in as ${email} with the one-time password\n\n      ${password}\n\n  It is shown only this once. Sign in with it at /login; add people on /admin or with npm run user:create.\n`,
+  );
 }
 await db().$disconnect();
 const authSecret = ensureAuthSecret(EMBEDDED_DIR);
@@ -46,6 +54,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  printFirstAdmin();
   if (child && child.exitCode === null) {
     child.kill("SIGTERM");
     await new Promise((resolve) => child?.once("exit", resolve));
@@ -82,4 +91,24 @@ if (!stopping) {
   const shown = host === "127.0.0.1" || host === "::1" ? "localhost" : host.includes(":") ? `[${host}]` : host;
   console.log(`Prompt Manager: http://${shown}:${port}`);
   child.once("exit", (code) => void shutdown(code ?? 0));
+  void announceWhenReady(`http://${shown}:${port}`);
+}
+
+/** Waits until the server answers (any HTTP status), then says so, with the first admin's password. */
+async function announceWhenReady(address: string): Promise<void> {
+  const probe = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  const url = `http://${probe.includes(":") ? `[${probe}]` : probe}:${port}/api/health`;
+  while (!stopping) {
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (stopping) return;
+  console.log(`\nPrompt Manager is ready: ${address}`);
+  printFirstAdmin();
 }

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
 import net from "node:net";
-import os from "node:os";
+import os, { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, freePort } from "@/scripts/lib/app-server";
 import { waitFor } from "../support/wait";
@@ -50,7 +52,46 @@ describe("npm start", () => {
       });
       expect(output).toContain(`Prompt Manager: http://localhost:${port}`);
       expect(await accepts(external!, port)).toBe(false);
+    child.kill("SIGTERM");
+    await new Promise((r) => child?.once("exit", r));
     },
     90_000,
   );
+});
+
+describe("npm start's first start", () => {
+  it("prints the one-time admin password after Next's output, once the app answers", async () => {
+    const port = await freePort();
+    const dataDir = await mkdtemp(path.join(tmpdir(), "pm-first-start-"));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      PM_DATA_DIR: dataDir,
+      PM_EMBEDDED_PORT: String(55000 + Math.floor(Math.random() * 1000)),
+    };
+    for (const name of ["DATABASE_URL", "PM_LISTEN_DATABASE_URL", "HOST", "PM_HOST", "NEXTAUTH_SECRET"])
+      delete env[name];
+    output = "";
+    child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+    await waitFor("the one-time password", () => /one-time password\n\n\s+(\S+)/.test(output), 90_000, 200).catch(
+      (e: Error) => {
+        throw new Error(`${e.message}\n${output}`);
+      },
+    );
+    const lines = output.split("\n");
+    const next = lines.findIndex((l) => l.includes("Next.js"));
+    const ready = lines.findIndex((l) => l.startsWith(`Prompt Manager is ready: http://localhost:${port}`));
+    const password = lines.findIndex((l) => l.includes("with the one-time password"));
+    expect(next).toBeGreaterThanOrEqual(0);
+    expect(ready).toBeGreaterThan(next);
+    expect(password).toBeGreaterThan(ready);
+    expect(output.match(/one-time password\n\n\s+\S+/g)).toHaveLength(1); // printed once
+    child.kill("SIGTERM");
+    await new Promise((r) => child?.once("exit", r));
+  }, 120_000);
 });
