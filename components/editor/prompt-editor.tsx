@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { defaultPromptType, type Phase } from "@/lib/domain/catalog";
 import { lintTemplate, parseTemplate } from "@/lib/domain/template";
 import type { PromptDto } from "@/lib/server/services/prompt-dto";
 import { LiveChecks } from "@/components/checks/live-checks";
@@ -21,7 +22,7 @@ import { useSaveVersion } from "./use-save-version";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
 interface Props {
-  phase: string | null;
+  phase: Phase | null;
   slug: string;
   base: PromptDto | null;
   latestVersion: number | null;
@@ -37,11 +38,11 @@ interface Props {
   side: ReactNode;
 }
 
-function initialFields(phase: string | null, base: PromptDto | null): DraftFields {
+function initialFields(phase: Phase | null, base: PromptDto | null): DraftFields {
   return {
     name: base?.name ?? "",
     description: base?.description ?? "",
-    promptType: base?.promptType ?? (phase === null ? "sentinel" : phase === "system_context" ? "system" : "coach"),
+    promptType: base?.promptType ?? defaultPromptType(phase),
     requiredContextKeys: base?.requiredContextKeys ?? [],
     allowedActions: base?.allowedActions ?? [],
     body: base?.body ?? "",

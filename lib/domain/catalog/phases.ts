@@ -79,3 +79,12 @@ export const PROMPT_TYPES = [
 ] as const;
 export type PromptType = (typeof PROMPT_TYPES)[number]["value"];
 export const PROMPT_TYPE_VALUES = PROMPT_TYPES.map((t) => t.value) as unknown as readonly [PromptType, ...PromptType[]];
+
+/**
+ * The type a new prompt gets when none is given: the one rule for the API, the CLIs and the editor.
+ * A phase's prompts are coach prompts — system_context included, as the old system stored it (every
+ * system_context row of its dump is `coach`); a prompt without a phase is most often the sentinel.
+ */
+export function defaultPromptType(phase: Phase | null): PromptType {
+  return phase === null ? "sentinel" : "coach";
+}

@@ -5,7 +5,7 @@ import type { PromptRecord } from "../schemas/prompt-files";
  * One production channel: a phase, or the phase-less prompts of one type (each type has its own
  * production version). Used as a map key by the import's production rule.
  */
-export function scopeKey(phase: string | null, promptType: string): string {
+export function scopeKey(phase: string | null, promptType: string | null): string {
   return phase ?? `\u0000${promptType}`;
 }
 

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ACTION_TYPE_VALUES, CONTEXT_KEY_VALUES, PHASE_VALUES, PROMPT_TYPE_VALUES, parsePhase } from "../catalog";
+import {
+  ACTION_TYPE_VALUES,
+  CONTEXT_KEY_VALUES,
+  PHASE_VALUES,
+  PROMPT_TYPE_VALUES,
+  defaultPromptType,
+  parsePhase,
+} from "../catalog";
 
 /** Phase as the API accepts it: the stored value or the enum name, any case. */
 export const phaseInput = z
@@ -51,24 +58,27 @@ export const changeNote = z
   .transform((v) => (v ? v : null));
 
 /** A new version's content (the API body and the editor form use this one schema). */
-export const createPromptSchema = z.strictObject({
-  coachingPhase: phaseInput.nullable(),
-  name,
-  description,
-  body: z
-    .string()
-    .max(200_000)
-    .refine((b) => b.trim() !== "", { message: "Body must not be empty" }),
-  requiredContextKeys: contextKeyList.default([]),
-  allowedActions: actionList.default([]),
-  promptType: promptTypeSchema.default("coach"),
-  /**
-   * Omitted or false: the version is saved as a draft. True asks to serve it at once, which the release
-   * policy allows only when no approval is required (otherwise 409 `review_required`).
-   */
-  isActive: z.boolean().optional(),
-  changeNote,
-});
+export const createPromptSchema = z
+  .strictObject({
+    coachingPhase: phaseInput.nullable(),
+    name,
+    description,
+    body: z
+      .string()
+      .max(200_000)
+      .refine((b) => b.trim() !== "", { message: "Body must not be empty" }),
+    requiredContextKeys: contextKeyList.default([]),
+    allowedActions: actionList.default([]),
+    /** Omitted: `defaultPromptType(coachingPhase)`. */
+    promptType: promptTypeSchema.optional(),
+    /**
+     * Omitted or false: the version is saved as a draft. True asks to serve it at once, which the release
+     * policy allows only when no approval is required (otherwise 409 `review_required`).
+     */
+    isActive: z.boolean().optional(),
+    changeNote,
+  })
+  .transform((d) => ({ ...d, promptType: d.promptType ?? defaultPromptType(d.coachingPhase) }));
 export type CreatePromptInput = z.input<typeof createPromptSchema>;
 export type CreatePromptData = z.output<typeof createPromptSchema>;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { toWordings, type ActionWordings } from "@/lib/domain/action-instructions";
-import { PHASE_VALUES, type Phase, type PromptType } from "@/lib/domain/catalog";
+import { PHASE_VALUES, defaultPromptType, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { isAppError } from "@/lib/domain/errors";
 import { onCommit } from "../db/after-commit";
 import { db } from "../db/client";
@@ -144,7 +144,7 @@ export function stagingPrompt(
   phase: Phase | null,
   promptType: PromptType | undefined,
 ): Promise<Cached<PromptRow | null>> {
-  const scope = { phase, promptType: phase ? null : (promptType ?? "sentinel") };
+  const scope = { phase, promptType: phase ? null : (promptType ?? defaultPromptType(null)) };
   return lookup(phase, `staging:${scope.promptType ?? "*"}`, () => staging.findStaging(db(), scope));
 }
 

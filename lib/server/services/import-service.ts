@@ -110,7 +110,7 @@ async function databaseState(client: Db | Tx, checked: readonly CheckedRow[]): P
   const existing = await transfer.findMatching(client, keys);
   const production = await prompts.productionVersions(client);
   const productionByScope = new Map(
-    production.map((r) => [scopeKey(r.phase, r.promptType ?? "coach"), r.version] as const),
+    production.map((r) => [scopeKey(r.phase, r.promptType), r.version] as const),
   );
   return { existing, productionByScope };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { parsePhase, type Phase, type PromptType } from "@/lib/domain/catalog";
+import { defaultPromptType, parsePhase, type Phase, type PromptType } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import { clearStagingQuery, setStagingSchema, type Staging } from "@/lib/domain/schemas/staging";
 import type { Caller } from "../auth/actor";
@@ -33,7 +33,7 @@ function scopeName(scope: StagingScope): string {
 /** What the staging channel of a phase (or phase-less type) serves; version null: production. */
 export async function getStaging(caller: Caller, phase: Phase | null, promptType?: PromptType): Promise<Staging> {
   authorize(caller, "prompts:read");
-  const scope: StagingScope = { phase, promptType: phase ? null : (promptType ?? "sentinel") };
+  const scope: StagingScope = { phase, promptType: phase ? null : (promptType ?? defaultPromptType(null)) };
   return toDto(scope, await withDbErrors(() => staging.findStaging(db(), scope)));
 }
 
@@ -59,7 +59,7 @@ export async function clearStagingVersion(caller: Caller, phaseParam: string, qu
   authorize(caller, "prompts:write");
   const phase = parseScopePhase(phaseParam);
   const { promptType } = parseInput(clearStagingQuery, query);
-  const scope: StagingScope = { phase, promptType: phase ? null : (promptType ?? "sentinel") };
+  const scope: StagingScope = { phase, promptType: phase ? null : (promptType ?? defaultPromptType(null)) };
   return inTransaction((tx) => changeStaging(tx, caller, scope, null));
 }
 

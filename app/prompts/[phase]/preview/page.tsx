@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PROMPT_TYPE_VALUES } from "@/lib/domain/catalog";
+import { PROMPT_TYPE_VALUES, defaultPromptType } from "@/lib/domain/catalog";
 import { listSampleContexts } from "@/lib/server/services/sample-context-service";
 import { AppHeader } from "@/components/layout/app-header";
 import { PreviewPanel } from "@/components/preview/preview-panel";
@@ -27,7 +27,7 @@ export default async function PreviewPage({
   const ctx = await loadPhase(params, "/preview");
   const { caller, phase, slug, versions, serving } = ctx;
   const pinned = positiveInt(sp.version);
-  const type = phase === null ? (PROMPT_TYPE_VALUES.find((t) => t === sp.type) ?? "sentinel") : undefined;
+  const type = phase === null ? (PROMPT_TYPE_VALUES.find((t) => t === sp.type) ?? defaultPromptType(null)) : undefined;
   const servingNow = versions.find((v) => serving.has(v.version) && (type === undefined || v.promptType === type));
   const target = pinned ?? servingNow?.version;
   const [prompt, samples] = await Promise.all([

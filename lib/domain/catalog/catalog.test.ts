@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { createPromptSchema } from "../schemas/prompt";
+import { defaultPromptType } from "./phases";
+
+describe("defaultPromptType", () => {
+  it("is coach for every phase, system_context included (as the old system stored it), sentinel without one", () => {
+    expect(defaultPromptType("system_context")).toBe("coach");
+    expect(defaultPromptType("introduction")).toBe("coach");
+    expect(defaultPromptType(null)).toBe("sentinel");
+  });
+
+  it("is what the API's create schema fills in when no type is given, and an explicit type wins", () => {
+    expect(createPromptSchema.parse({ coachingPhase: "system_context", body: "x" }).promptType).toBe("coach");
+    expect(createPromptSchema.parse({ coachingPhase: null, body: "x" }).promptType).toBe("sentinel");
+    expect(createPromptSchema.parse({ coachingPhase: null, body: "x", promptType: "system" }).promptType).toBe(
+      "system",
+    );
+  });
+});
