@@ -24,7 +24,7 @@ export async function openDatabase(log: (line: string) => void = console.log): P
     embedded = await startEmbedded({ dir: EMBEDDED_DIR, port: EMBEDDED_PORT }).catch(refuseToStart);
     process.env.DATABASE_URL = embedded.url;
     log(
-      `Embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT} (data in ${path.relative(".", embedded.dataDir) || "."}) started in ${Date.now() - started} ms`,
+      `Embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT} (data in ${shownPath(embedded.dataDir)}) started in ${Date.now() - started} ms`,
     );
   }
   const url = process.env.DATABASE_URL;
@@ -42,6 +42,12 @@ export async function openDatabase(log: (line: string) => void = console.log): P
       await embedded?.stop();
     },
   };
+}
+
+/** A path below the checkout relative to it (".data/pg"), anything else absolute. */
+function shownPath(p: string): string {
+  const relative = path.relative(".", p);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? p : relative;
 }
 
 /** A first start that cannot work ends with one sentence saying what to do, never a stack trace. */
