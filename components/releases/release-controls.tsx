@@ -59,6 +59,7 @@ export function ReleaseControls({ id, status, releasable, targetVersion, perms, 
   };
 
   const approve = () =>
+    (!override || needText("Say why you override the failing checks.")) &&
     run(() => approveReleaseAction(id, { ...(text ? { comment: text } : {}), overrideChecks: override }), "Approved.");
   const reject = () =>
     needText("Say why you reject it.") && run(() => rejectReleaseAction(id, { comment: text }), "Rejected.");

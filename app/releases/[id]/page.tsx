@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { slugForPhase } from "@/lib/domain/authoring/phase-slug";
-import { releaseVersions } from "@/lib/domain/releases/presentation";
+import { isWaiting, releaseVersions } from "@/lib/domain/releases/presentation";
 import { requireCaller } from "@/lib/server/auth/session";
 import { getCatalog } from "@/lib/server/services/catalog-service";
 import { BodyDiff } from "@/components/editor/body-diff";
 import { AppHeader } from "@/components/layout/app-header";
+import { ReleaseChecks } from "@/components/releases/release-checks";
 import { ReleaseControls } from "@/components/releases/release-controls";
 import { ReleaseFacts } from "@/components/releases/release-facts";
 import { ReviewList } from "@/components/releases/review-list";
@@ -16,8 +17,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Release" };
 
 /**
- * One release: what it changes (note, versions, the body diff against production at opening), who
- * said what, and the steps the caller may take (approve, reject, withdraw, release, comment).
+ * One release: what it changes (note, versions, the body diff against production at opening), the
+ * target's checks with each sample and its assembled output against production's, who said what, and
+ * the steps the caller may take (approve, reject, withdraw, release, comment).
  */
 export default async function ReleasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -26,6 +28,9 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
   const perms = releasePermissions(caller, release.requestedBy);
   const slug = slugForPhase(release.phase);
   const title = `Release of ${scopeLabel(release)} ${releaseVersions(release)}`;
+  const keys = getCatalog(caller).contextKeys;
+  // Releasing checks this too (409): said here first, so nobody approves what cannot go out.
+  const moved = isWaiting(release.status) && release.productionVersion !== release.baseVersion;
 
   return (
     <>
@@ -40,6 +45,14 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
         <section className="card" aria-labelledby="release-facts-h">
           <h2 id="release-facts-h">Request</h2>
           <ReleaseFacts release={release} slug={slug} />
+          {moved && (
+            <p className="production-moved" role="note">
+              Production changed since this release was opened (
+              {release.baseVersion === null ? "nothing" : `v${release.baseVersion}`} then,{" "}
+              {release.productionVersion === null ? "nothing" : `v${release.productionVersion}`} now): releasing it will
+              be refused. Open a new release for v{release.targetVersion} to review it against what serves now.
+            </p>
+          )}
         </section>
         <section className="card" aria-labelledby="release-body-h">
           <h2 id="release-body-h">
@@ -54,9 +67,19 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
               modified={target.body}
               originalLabel={base ? `v${base.version} (production when opened)` : "nothing in production"}
               modifiedLabel={`v${target.version}`}
-              keys={getCatalog(caller).contextKeys}
+              keys={keys}
             />
           )}
+        </section>
+        <section className="card" aria-labelledby="release-checks-h">
+          <h2 id="release-checks-h">Checks with the sample contexts</h2>
+          <ReleaseChecks
+            checks={release.checks}
+            samples={release.samples}
+            productionVersion={release.productionVersion}
+            targetVersion={release.targetVersion}
+            keys={keys}
+          />
         </section>
         <section className="card" aria-labelledby="release-reviews-h">
           <h2 id="release-reviews-h">Reviews and comments</h2>
@@ -67,6 +90,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
             releasable={release.releasable}
             targetVersion={release.targetVersion}
             perms={perms}
+            checksFailed={!release.checks.passed}
           />
         </section>
       </main>
