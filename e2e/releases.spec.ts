@@ -26,11 +26,11 @@ async function personAt(browser: Browser, role: E2ERole, path: string): Promise<
 }
 
 /** A draft saved and a release opened for it through the API, as the designer: answers the release id. */
-async function openReleaseViaApi(designer: Page, body: string, note: string) {
+async function openReleaseViaApi(designer: Page, body: string, note: string, extraKeys: string[] = []) {
   const draft = await saveVersionViaApi(designer.request, {
     coachingPhase: PHASE,
     name: "Identity refinement",
-    requiredContextKeys: ["user_name", "current_identity", "refinement_identities"],
+    requiredContextKeys: ["user_name", "current_identity", "refinement_identities", ...extraKeys],
     body,
     isActive: false,
     changeNote: note,
@@ -199,13 +199,89 @@ test("with no approvals required, the requester releases right after opening", a
       "## Phase: identity refinement\nRefine {current_identity} with {user_name}. Left: {refinement_identities}",
       "Refinement without review",
     );
+    const other = await openReleaseViaApi(
+      page,
+      "## Phase: identity refinement\nRefine {current_identity}, {user_name}. Still: {refinement_identities}",
+      "A competing refinement",
+    );
     await page.goto(`/releases/${id}`);
     await page.getByRole("button", { name: `Release v${version} to production` }).click();
     await expect(
       page.getByRole("status").filter({ hasText: `Released: v${version} is the production version now.` }),
     ).toBeVisible();
     expect((await resolve(request, key, "production")).version).toBe(version);
+
+    // The other request was opened against the old production: the page says so, and the server refuses.
+    await page.goto(`/releases/${other.id}`);
+    await expect(page.getByRole("note")).toContainText("Production changed since this release was opened");
+    await page.getByRole("button", { name: `Release v${other.version} to production` }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Production changed since this release was opened" }),
+    ).toBeVisible();
+    expect((await resolve(request, key, "production")).version).toBe(version);
   } finally {
     await setRequiredApprovals(browser, 1);
   }
+});
+
+test("a failing sample check blocks approval; a fixed version passes and shows its output per sample", async ({
+  page,
+  browser,
+}) => {
+  const sample = `Release sample ${Date.now()}`;
+  const designer = await personAt(browser, "designer", `/prompts/${PHASE}/preview`);
+  for (const [key, value] of Object.entries({ ...CONTEXT, user_name: "Grace" }))
+    await designer.getByLabel(new RegExp(`^${key}`)).fill(value);
+  await designer.getByLabel("Save these values as").fill(sample);
+  await designer.getByRole("button", { name: "Save sample" }).click();
+  await expect(designer.getByRole("status").filter({ hasText: `Saved sample “${sample}”` })).toBeVisible();
+
+  // The draft needs a key the sample does not have: its check fails and approval is refused.
+  const broken = await openReleaseViaApi(
+    designer,
+    "## Phase: identity refinement\nRefine {current_identity} for {user_name} in {identity_focus}. Left: {refinement_identities}",
+    "Refine within the focus",
+    ["identity_focus"],
+  );
+  await signIn(page, "admin", `/releases/${broken.id}`);
+  const checks = page.getByRole("region", { name: "Checks with the sample contexts" });
+  await expect(checks).toContainText(/\d+ of \d+ sample checks fail/);
+  const failing = checks.getByRole("listitem").filter({ hasText: sample });
+  await expect(failing.getByRole("heading")).toContainText("fails");
+  await expect(failing).toContainText("identity_focus");
+  await expect(page.getByLabel("Override failing checks")).toBeVisible();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "sample checks fail" })).toBeVisible();
+  await expectAccessible(page, "release with failing checks");
+  await screenshot(page, "release-checks-failing");
+  // An admin may override, saying why.
+  await page.getByLabel("Override failing checks").check();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("Say why you override the failing checks.")).toBeVisible();
+  await page.getByLabel("Your comment").fill("The focus key ships with the backend today");
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("list", { name: "Reviews and comments" })).toContainText(
+    "admin@e2e.test approved overriding failing checks",
+  );
+
+  // The requester withdraws it all the same and asks for a fixed version, which passes and can be approved.
+  await designer.goto(`/releases/${broken.id}`);
+  await designer.getByRole("button", { name: "Withdraw request" }).click();
+  await expect(designer.getByRole("region", { name: "Request" })).toContainText("Withdrawn");
+  const fixed = await openReleaseViaApi(
+    designer,
+    "## Phase: identity refinement\nRefine {current_identity} for {user_name}, one word at a time. Left: {refinement_identities}",
+    "Refine one word at a time",
+  );
+  await designer.context().close();
+  await page.goto(`/releases/${fixed.id}`);
+  await expect(checks).toContainText(/All \d+ sample checks pass/);
+  const passing = checks.getByRole("listitem").filter({ hasText: sample });
+  await expect(passing.getByRole("heading")).toContainText("passes");
+  await passing.getByText(`Assembled output for “${sample}”`).click();
+  const diff = passing.locator(".monaco-diff-editor");
+  await expect(diff).toContainText("one word at a time");
+  await expect(diff).toContainText("Grace");
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("region", { name: "Request" })).toContainText("Approved");
 });
