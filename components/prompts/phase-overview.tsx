@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { phaseLabel, slugForPhase } from "@/lib/domain/authoring/phase-slug";
 import type { PhaseOverviewRow } from "@/lib/server/services/overview-service";
-import { describeAction, formatTime } from "@/components/ui/format";
+import { formatTime } from "@/components/ui/format";
+import { describeAuditAction } from "@/lib/domain/catalog/audit";
 
 /** Every phase (and the phase-less prompts): what serves, how many versions, and who changed it last. */
 export function PhaseOverview({ rows }: { rows: readonly PhaseOverviewRow[] }) {
@@ -36,7 +37,7 @@ export function PhaseOverview({ rows }: { rows: readonly PhaseOverviewRow[] }) {
               {row.lastChangeBy && (
                 <span className="muted">
                   {" "}
-                  · {row.lastChangeBy} {describeAction(row.lastChangeAction)}
+                  · {row.lastChangeBy} {describeAuditAction(row.lastChangeAction)}
                 </span>
               )}
             </td>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPromptSchema } from "../schemas/prompt";
+import { AUDIT_ACTIONS, describeAuditAction } from "./audit";
 import { defaultPromptType } from "./phases";
 
 describe("defaultPromptType", () => {
@@ -15,5 +16,15 @@ describe("defaultPromptType", () => {
     expect(createPromptSchema.parse({ coachingPhase: null, body: "x", promptType: "system" }).promptType).toBe(
       "system",
     );
+  });
+});
+
+describe("the audit action catalog", () => {
+  it("describes every recorded action in words and shows an unknown one as stored", () => {
+    expect(describeAuditAction("release.approve")).toBe("approved a release");
+    expect(describeAuditAction("prompt.create")).toBe("saved a version");
+    expect(describeAuditAction("something.new")).toBe("something.new");
+    expect(describeAuditAction(null)).toBe("");
+    for (const words of Object.values(AUDIT_ACTIONS)) expect(words).toMatch(/^[a-z]/);
   });
 });

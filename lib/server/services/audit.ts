@@ -1,57 +1,14 @@
 import "server-only";
+import type { AuditAction, AuditTargetType } from "@/lib/domain/catalog/audit";
 import type { Caller } from "../auth/actor";
 import type { Tx } from "../db/client";
 import { insertAudit } from "../repositories/audit-repository";
 
-export type AuditAction =
-  | "prompt.create"
-  | "prompt.update"
-  | "prompt.activate"
-  | "prompt.deactivate"
-  | "phase.rollback"
-  | "prompt.import"
-  | "user.create"
-  | "user.update"
-  | "user.disable"
-  | "user.password"
-  | "api_key.create"
-  | "api_key.revoke"
-  | "auth.login_failed"
-  | "auth.sign_out"
-  | "sample_context.create"
-  | "sample_context.update"
-  | "sample_context.delete"
-  // Releases (#9): what the release history timeline is built from.
-  | "release_policy.update"
-  | "staging.set"
-  | "staging.clear"
-  | "release.open"
-  | "release.approve"
-  | "release.reject"
-  | "release.withdraw"
-  | "release.comment"
-  | "release.release"
-  | "phase.emergency_rollback"
-  | "prompt.check"
-  | "action_instruction.create"
-  | "action_instruction.activate"
-  | "action_instruction.deactivate"
-  | "action_instruction.import";
+export type { AuditAction } from "@/lib/domain/catalog/audit";
 
 export interface AuditEventInput {
   action: AuditAction;
-  targetType:
-    | "prompt"
-    | "phase"
-    | "user"
-    | "api_key"
-    | "import"
-    | "auth"
-    | "sample_context"
-    | "release"
-    | "release_policy"
-    | "staging"
-    | "action_instruction";
+  targetType: AuditTargetType;
   targetId: string | null;
   before?: unknown;
   after?: unknown;

@@ -109,9 +109,7 @@ async function databaseState(client: Db | Tx, checked: readonly CheckedRow[]): P
   // One after the other: inside a transaction both run on the same connection anyway.
   const existing = await transfer.findMatching(client, keys);
   const production = await prompts.productionVersions(client);
-  const productionByScope = new Map(
-    production.map((r) => [scopeKey(r.phase, r.promptType), r.version] as const),
-  );
+  const productionByScope = new Map(production.map((r) => [scopeKey(r.phase, r.promptType), r.version] as const));
   return { existing, productionByScope };
 }
 

@@ -14,7 +14,6 @@ import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import * as releases from "../repositories/release-repository";
 import type { ReleaseRow } from "../repositories/release-repository";
-import type { AuditAction } from "./audit";
 import { actorLabel, recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { currentProduction, lockScope, makeProduction, productionView } from "./production-change";
@@ -52,7 +51,7 @@ async function review(
       overrideChecks: result.override ?? false,
     });
     await recordAudit(tx, caller, {
-      action: `release.${kind}` as AuditAction,
+      action: `release.${kind}` as const,
       targetType: "release",
       targetId: id,
       before: { status: row.status },
