@@ -42,6 +42,15 @@ export function findServing(
   });
 }
 
+/** What production serves for every phase and prompt type: the highest active version of each pair. */
+export function findAllServing(client: Client): Promise<PromptRow[]> {
+  return client.prompt.findMany({
+    where: { isActive: true },
+    distinct: ["coachingPhase", "promptType"],
+    orderBy: [{ coachingPhase: "asc" }, { promptType: "asc" }, { version: "desc" }],
+  });
+}
+
 export async function list(
   client: Client,
   q: ListPromptsQuery,
