@@ -32,6 +32,10 @@ import * as releaseReject from "@/app/api/releases/[id]/reject/route";
 import * as releaseWithdraw from "@/app/api/releases/[id]/withdraw/route";
 import * as releaseRelease from "@/app/api/releases/[id]/release/route";
 import * as releaseComments from "@/app/api/releases/[id]/comments/route";
+import * as webhookList from "@/app/api/webhooks/route";
+import * as webhookItem from "@/app/api/webhooks/[id]/route";
+import * as webhookDeliveries from "@/app/api/webhooks/[id]/deliveries/route";
+import { createWebhook } from "@/lib/server/services/webhook-service";
 import { openRelease } from "@/lib/server/services/release-service";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createPrompt } from "@/lib/server/services/prompt-service";
@@ -92,6 +96,11 @@ const admins = (ok: number) => ({ ...DENIED, admin: ok });
 async function freshRelease(): Promise<string> {
   const draft = await createPrompt(SYSTEM_CALLER, { coachingPhase: "introduction", body: "Next {user_name}" });
   return (await openRelease(SYSTEM_CALLER, { phase: "introduction", version: draft.version, note: "matrix" })).id;
+}
+/** A webhook registered by the system, for the per-webhook routes. */
+async function freshWebhook(): Promise<string> {
+  const made = await createWebhook(SYSTEM_CALLER, { url: "https://example.test/matrix", events: ["prompt.changed"] });
+  return made.webhook.id;
 }
 const onRelease = (handler: typeof releaseApprove.POST, body?: unknown) => async (h: Record<string, string>) =>
   call(handler, { method: "POST", headers: h, params: { id: await freshRelease() }, body });
@@ -247,6 +256,27 @@ const cases: Case[] = [
       call(keyItem.DELETE, { method: "DELETE", headers: h, params: { id: (await apiKey(["resolve"])).id } }),
   },
   { name: "GET /api/audit", expected: admins(200), run: (h) => call(audit.GET, { headers: h }) },
+  { name: "GET /api/webhooks", expected: admins(200), run: (h) => call(webhookList.GET, { headers: h }) },
+  {
+    name: "POST /api/webhooks",
+    expected: admins(201),
+    run: (h) =>
+      call(webhookList.POST, {
+        method: "POST",
+        headers: h,
+        body: { url: "https://example.test/hook", events: ["prompt.changed"] },
+      }),
+  },
+  {
+    name: "DELETE /api/webhooks/{id}",
+    expected: admins(200),
+    run: async (h) => call(webhookItem.DELETE, { method: "DELETE", headers: h, params: { id: await freshWebhook() } }),
+  },
+  {
+    name: "GET /api/webhooks/{id}/deliveries",
+    expected: admins(200),
+    run: async (h) => call(webhookDeliveries.GET, { headers: h, params: { id: await freshWebhook() } }),
+  },
   { name: "GET /api/actions", expected: readers, run: (h) => call(actionList.GET, { headers: h }) },
   {
     name: "GET /api/actions/{type}",

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { OPERATIONS } from "@/lib/server/openapi/operations";
 import { createPrompt } from "@/lib/server/services/prompt-service";
+import { createWebhook } from "@/lib/server/services/webhook-service";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { apiKey, signedInUser } from "../support/auth";
 
@@ -79,11 +80,15 @@ beforeAll(async () => {
   // Ids of other resources: a user and a key, so their routes reach past the id check.
   valid.userId = (await signedInUser("viewer")).user.id;
   valid.keyId = (await apiKey(["resolve"])).id;
+  valid.webhookId = (
+    await createWebhook(SYSTEM_CALLER, { url: "https://example.test/fuzz", events: ["prompt.changed"] })
+  ).webhook.id;
 });
 
 function paramValue(template: string, name: string): unknown {
   if (name === "id" && template.startsWith("/api/users")) return valid.userId;
   if (name === "id" && template.startsWith("/api/api-keys")) return valid.keyId;
+  if (name === "id" && template.startsWith("/api/webhooks")) return valid.webhookId;
   return valid[name] ?? "x";
 }
 

@@ -24,6 +24,9 @@ import * as audit from "@/app/api/audit/route";
 import * as releasePolicy from "@/app/api/settings/release-policy/route";
 import * as staging from "@/app/api/phases/[phase]/staging/route";
 import * as promptChecks from "@/app/api/prompts/[id]/checks/route";
+import * as webhookList from "@/app/api/webhooks/route";
+import * as webhookItem from "@/app/api/webhooks/[id]/route";
+import * as webhookDeliveries from "@/app/api/webhooks/[id]/deliveries/route";
 import * as releaseList from "@/app/api/releases/route";
 import * as releaseItem from "@/app/api/releases/[id]/route";
 import * as releaseApprove from "@/app/api/releases/[id]/approve/route";
@@ -31,6 +34,7 @@ import * as releaseReject from "@/app/api/releases/[id]/reject/route";
 import * as releaseWithdraw from "@/app/api/releases/[id]/withdraw/route";
 import * as releaseRelease from "@/app/api/releases/[id]/release/route";
 import * as releaseComments from "@/app/api/releases/[id]/comments/route";
+import { db } from "@/lib/server/db/client";
 import { buildOpenApiDocument } from "@/lib/server/openapi/document";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { openApiValidator } from "../support/openapi-validator";
@@ -250,6 +254,7 @@ describe("integration responses validate against the document", () => {
     await check(keys.POST, "/api/api-keys", "POST", { as, body: { name: "doc", scopes: [] } });
     await check(keyItem.DELETE, "/api/api-keys/{id}", "DELETE", { as, params: { id: key.body.apiKey.id } });
     await check(keyItem.DELETE, "/api/api-keys/{id}", "DELETE", { as, params: { id: "nope" } });
+    await checkWebhooks(as);
     await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?limit=5" });
     await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?before=x" });
     const stagingPath = "/api/phases/{phase}/staging";
@@ -296,6 +301,25 @@ describe("integration responses validate against the document", () => {
     );
     expect(documented.filter((d) => !exercised.has(d))).toEqual([]);
   });
+
+  /** Every webhook operation and status, with a delivery (pending: no worker runs here) in the log. */
+  async function checkWebhooks(as: Record<string, string>) {
+    const none = "00000000-0000-4000-8000-000000000000";
+    await check(webhookList.POST, "/api/webhooks", "POST", { as, body: { url: "file:///etc", events: ["x"] } });
+    const made = await check(webhookList.POST, "/api/webhooks", "POST", {
+      as,
+      body: { url: "http://127.0.0.1:9/hook", events: ["prompt.changed"] },
+    });
+    const id = made.body.webhook.id as string;
+    await check(webhookList.GET, "/api/webhooks", "GET", { as });
+    // A change event as the database's triggers record one: the queue gets a delivery for it.
+    await db().$queryRaw`SELECT pm_emit_event('prompt.changed', '{"phase": null}'::jsonb)::text`;
+    const log = await check(webhookDeliveries.GET, "/api/webhooks/{id}/deliveries", "GET", { as, params: { id } });
+    expect(log.body.items).toHaveLength(1);
+    await check(webhookDeliveries.GET, "/api/webhooks/{id}/deliveries", "GET", { as, params: { id: none } });
+    await check(webhookItem.DELETE, "/api/webhooks/{id}", "DELETE", { as, params: { id } });
+    await check(webhookItem.DELETE, "/api/webhooks/{id}", "DELETE", { as, params: { id } });
+  }
 
   /** Every releases operation and status; the API key of `auth` requests, a designer reviews. */
   async function checkReleases(admin: Record<string, string>) {

@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = {
   "action_instruction.activate": "activated an action wording",
   "action_instruction.deactivate": "deactivated an action wording",
   "action_instruction.import": "imported action wordings",
+  // Signed webhooks (#14).
+  "webhook.create": "registered a webhook",
+  "webhook.delete": "deleted a webhook",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -51,6 +54,7 @@ export const AUDIT_TARGET_TYPES = [
   "release_policy",
   "staging",
   "action_instruction",
+  "webhook",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -38,6 +38,15 @@ import { ADMIN_OPERATIONS } from "./admin-operations";
 import { RELEASE_OPERATIONS } from "./release-operations";
 import { ACTION_OPERATIONS } from "./action-operations";
 import { EVENT_OPERATIONS } from "./event-operations";
+import { WEBHOOK_OPERATIONS } from "./webhook-operations";
+import { createWebhookSchema } from "@/lib/domain/schemas/webhook";
+import {
+  createdWebhookSchema,
+  webhookDeliveryListSchema,
+  webhookDeliverySchema,
+  webhookListSchema,
+  webhookSchema,
+} from "@/lib/domain/schemas/webhook-responses";
 
 /**
  * Every API operation with the zod schemas its route handler uses. The OpenAPI document and the
@@ -70,6 +79,7 @@ export const NAMED_REQUEST_SCHEMAS = {
   NewUser: createUserSchema,
   UserPatch: updateUserSchema,
   NewApiKey: createApiKeySchema,
+  NewWebhook: createWebhookSchema,
 } as const;
 /** What `GET /api/export` answers, depending on `format`. */
 const exportFileSchema = z.union([nativeExportSchema, djangoFixtureSchema]);
@@ -96,6 +106,11 @@ export const NAMED_RESPONSE_SCHEMAS = {
   CreatedApiKey: createdApiKeySchema,
   AuditEvent: auditEventSchema,
   AuditPage: auditPageSchema,
+  Webhook: webhookSchema,
+  WebhookList: webhookListSchema,
+  CreatedWebhook: createdWebhookSchema,
+  WebhookDelivery: webhookDeliverySchema,
+  WebhookDeliveryList: webhookDeliveryListSchema,
 } as const;
 
 const json = (schema: z.ZodType) => ({ "application/json": schema });
@@ -266,5 +281,6 @@ export const OPERATIONS: ApiOperation[] = [
   ...RELEASE_OPERATIONS,
   ...ACTION_OPERATIONS,
   ...EVENT_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   ...ADMIN_OPERATIONS,
 ];

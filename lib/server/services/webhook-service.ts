@@ -1,0 +1,126 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/domain/errors";
+import { isUuid } from "@/lib/domain/ids";
+import { createWebhookSchema, type WebhookEventType } from "@/lib/domain/schemas/webhook";
+import type { Caller } from "../auth/actor";
+import { authorize } from "../auth/authorize";
+import { db } from "../db/client";
+import { inTransaction, withDbErrors } from "../db/errors";
+import * as hooks from "../repositories/webhook-repository";
+import type { WebhookDeliveryRow, WebhookRow } from "../repositories/webhook-repository";
+import { recordAudit } from "./audit";
+import { parseInput } from "./parse-input";
+
+export interface WebhookDto {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  createdAt: string;
+}
+
+export interface WebhookAttemptDto {
+  attempt: number;
+  startedAt: string;
+  durationMs: number;
+  /** The receiver's HTTP status, or null when there was none (see `error`). */
+  statusCode: number | null;
+  error: string | null;
+}
+
+export interface WebhookDeliveryDto {
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  /** When the next attempt is due (pending deliveries only). */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  log: WebhookAttemptDto[];
+}
+
+const DELIVERY_LOG_LIMIT = 50;
+
+function toDto(w: WebhookRow): WebhookDto {
+  return { id: w.id, url: w.url, events: w.events as WebhookEventType[], createdAt: w.createdAt.toISOString() };
+}
+
+function toDeliveryDto(d: WebhookDeliveryRow): WebhookDeliveryDto {
+  return {
+    id: d.id.toString(),
+    eventId: d.eventId.toString(),
+    eventType: d.eventType,
+    status: d.status as WebhookDeliveryDto["status"],
+    attempts: d.attempts,
+    nextAttemptAt: d.status === "pending" ? d.nextAttemptAt.toISOString() : null,
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    createdAt: d.createdAt.toISOString(),
+    log: d.attemptLog.map((a) => ({
+      attempt: a.attempt,
+      startedAt: a.startedAt.toISOString(),
+      durationMs: a.durationMs,
+      statusCode: a.statusCode,
+      error: a.error,
+    })),
+  };
+}
+
+/**
+ * Registers a webhook. Without a secret one is generated; either way it is answered this once and
+ * never again (it signs every delivery, so it is stored, but no read shows it).
+ */
+export async function createWebhook(caller: Caller, input: unknown): Promise<{ webhook: WebhookDto; secret: string }> {
+  authorize(caller, "admin");
+  const data = parseInput(createWebhookSchema, input);
+  const secret = data.secret ?? `whsec_${randomBytes(32).toString("base64url")}`;
+  const row = await inTransaction(async (tx) => {
+    const created = await hooks.insertWebhook(tx, {
+      url: data.url,
+      events: data.events,
+      secret,
+      createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
+    });
+    await recordAudit(tx, caller, {
+      action: "webhook.create",
+      targetType: "webhook",
+      targetId: created.id,
+      after: { url: created.url, events: created.events, secretGiven: data.secret !== null },
+    });
+    return created;
+  });
+  return { webhook: toDto(row), secret };
+}
+
+export async function listWebhooks(caller: Caller): Promise<{ items: WebhookDto[] }> {
+  authorize(caller, "admin");
+  return { items: (await withDbErrors(() => hooks.listWebhooks(db()))).map(toDto) };
+}
+
+/** Deletes a webhook, its pending deliveries and its log. */
+export async function deleteWebhook(caller: Caller, id: string): Promise<{ deleted: true; id: string }> {
+  authorize(caller, "admin");
+  return inTransaction(async (tx) => {
+    const before = isUuid(id) ? await hooks.findWebhook(tx, id) : null;
+    if (!before || !(await hooks.deleteWebhook(tx, id))) throw new AppError("not_found", `No webhook with id ${id}`);
+    await recordAudit(tx, caller, {
+      action: "webhook.delete",
+      targetType: "webhook",
+      targetId: id,
+      before: { url: before.url, events: before.events },
+    });
+    return { deleted: true as const, id };
+  });
+}
+
+/** The delivery log: the newest 50 deliveries of one webhook, each with every attempt. */
+export async function listWebhookDeliveries(caller: Caller, id: string): Promise<{ items: WebhookDeliveryDto[] }> {
+  authorize(caller, "admin");
+  const rows = await withDbErrors(async () => {
+    const hook = isUuid(id) ? await hooks.findWebhook(db(), id) : null;
+    if (!hook) throw new AppError("not_found", `No webhook with id ${id}`);
+    return hooks.listDeliveries(db(), id, DELIVERY_LOG_LIMIT);
+  });
+  return { items: rows.map(toDeliveryDto) };
+}
