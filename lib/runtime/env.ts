@@ -59,6 +59,12 @@ const settings = {
   PM_CACHE_PING_MS: count(1, 5_000, "milliseconds"),
   /** How long a SIGTERM'd server keeps answering (not ready) before it closes its streams and exits. */
   PM_DRAIN_MS: count(0, 5_000, "milliseconds"),
+  /** Webhooks: wait before the first retry (doubling after each failure, 7 attempts in all). */
+  PM_WEBHOOK_RETRY_BASE_MS: count(1, 60_000, "milliseconds"),
+  /** Webhooks: longest wait for a receiver's answer; slower counts as a failed attempt. */
+  PM_WEBHOOK_TIMEOUT_MS: count(1, 5_000, "milliseconds"),
+  /** Webhooks: how often each instance's worker looks for due deliveries without being woken. */
+  PM_WEBHOOK_POLL_MS: count(1, 5_000, "milliseconds"),
 };
 
 // HOST is the address to bind, whichever of its two names gave it.
