@@ -39,8 +39,16 @@ function isCrossSiteAction(req: NextRequest): boolean {
 export function proxy(req: NextRequest): NextResponse {
   if (!KNOWN_METHODS.has(req.method)) return refuse(405, "method_not_allowed", `Method ${req.method} is not allowed`);
   if (isCrossSiteAction(req)) return refuse(403, "forbidden", "Cross-site request refused");
-  const api = req.nextUrl.pathname.startsWith("/api/");
-  return withSecurityHeaders(NextResponse.next(), contentSecurityPolicy({ api }));
+  if (req.nextUrl.pathname.startsWith("/api/")) {
+    return withSecurityHeaders(NextResponse.next(), contentSecurityPolicy({ api: true }));
+  }
+  // A fresh nonce per page: Next reads it from the request's CSP header and puts it on its own
+  // scripts (every page renders per request for that, see app/layout.tsx); nothing else may run.
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
 }
 
 export const config = {

@@ -1,14 +1,27 @@
 /**
- * The security headers of every answer (set in proxy.ts). Pages may not be framed or load plugins;
- * API answers are data, never documents to render, so they allow nothing but the reference page's
- * inline styles. (A nonce-based `script-src` for pages is the next step: it needs per-request
- * rendering of every page and a browser check that Monaco's worker and styles still load.)
+ * The security headers of every answer (set in proxy.ts). API answers are data, never documents to
+ * render, so they allow nothing but the reference page's inline styles. Pages run only scripts that
+ * carry this request's nonce, and what those scripts load ('strict-dynamic': Next's chunks); Monaco
+ * needs its worker (a same-origin file, or a blob) and the inline styles it injects. `dev` adds
+ * 'unsafe-eval', which only `next dev`'s React tooling needs.
  */
-export function contentSecurityPolicy(options: { api?: boolean }): string {
-  if (options.api) {
+export function contentSecurityPolicy(options: { api?: boolean; nonce?: string; dev?: boolean }): string {
+  if (options.api || !options.nonce) {
     return "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   }
-  return "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "worker-src 'self' blob:",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
 export const SECURITY_HEADERS = {

@@ -50,4 +50,14 @@ describe("proxy.ts", () => {
       expect(String(res.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
     }
   });
+
+  it("gives every page a strict script-src with a fresh nonce, which Next puts on its scripts", async () => {
+    const [first, second] = [await raw("GET", "/login"), await raw("GET", "/login")];
+    const nonce = /script-src 'nonce-([^']+)' 'strict-dynamic'/.exec(
+      String(first.headers["content-security-policy"]),
+    )?.[1];
+    expect(nonce).toBeTruthy();
+    expect(String(second.headers["content-security-policy"])).not.toContain(nonce);
+    expect(first.text).toContain(`nonce="${nonce}"`);
+  });
 });
