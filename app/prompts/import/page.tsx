@@ -8,8 +8,8 @@ import {
   PROMPT_TYPE_VALUES,
 } from "@/lib/domain/catalog";
 import type { CatalogOptions } from "@/components/import/catalog-options";
-import { ExportPanel } from "@/components/import/ExportPanel";
-import { ImportWorkbench } from "@/components/import/ImportWorkbench";
+import { ExportPanel } from "@/components/import/export-panel";
+import { ImportWorkbench } from "@/components/import/import-workbench";
 import { AppHeader } from "@/components/layout/app-header";
 import { can } from "@/lib/server/auth/authorize";
 import { requireCaller } from "@/lib/server/auth/session";

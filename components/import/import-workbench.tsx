@@ -5,11 +5,11 @@ import { PromptManagerClient, PromptManagerError, type ImportProgress, type Impo
 import type { ImportOptions, InvalidTemplatePolicy } from "@/lib/domain/schemas/import";
 import { isActionFile } from "@/lib/domain/action-files";
 import type { ActionImportReport } from "@/lib/domain/schemas/action-import";
-import { ActionFileImport, postActionImport } from "./ActionFileImport";
+import { ActionFileImport, postActionImport } from "./action-file-import";
 import type { CatalogOptions } from "./catalog-options";
 import { ProductionChanges } from "./production-changes";
-import { ImportReportView } from "./ImportReportView";
-import { UnknownValueDecisions } from "./UnknownValueDecisions";
+import { ImportReportView } from "./import-report-view";
+import { UnknownValueDecisions } from "./unknown-value-decisions";
 import styles from "./import.module.css";
 
 type Step = "idle" | "checking" | "report" | "applying" | "done";
