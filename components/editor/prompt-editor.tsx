@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { defaultPromptType, type Phase } from "@/lib/domain/catalog";
 import { lintTemplate, parseTemplate } from "@/lib/domain/template";
-import type { PromptDto } from "@/lib/server/services/prompt-dto";
+import type { PromptResponse } from "@/lib/domain/schemas/responses";
 import { LiveChecks } from "@/components/checks/live-checks";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import type { SampleDto } from "@/components/preview/sample-controls";
@@ -24,7 +24,7 @@ import { useUnsavedGuard } from "./use-unsaved-guard";
 interface Props {
   phase: Phase | null;
   slug: string;
-  base: PromptDto | null;
+  base: PromptResponse | null;
   latestVersion: number | null;
   /** What production serves now (the highest serving version), if anything. */
   productionVersion: number | null;
@@ -38,7 +38,7 @@ interface Props {
   side: ReactNode;
 }
 
-function initialFields(phase: Phase | null, base: PromptDto | null): DraftFields {
+function initialFields(phase: Phase | null, base: PromptResponse | null): DraftFields {
   return {
     name: base?.name ?? "",
     description: base?.description ?? "",

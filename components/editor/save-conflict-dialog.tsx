@@ -1,7 +1,7 @@
 "use client";
 
 import { diffPromptMeta } from "@/lib/domain/authoring/meta-diff";
-import type { PromptDto } from "@/lib/server/services/prompt-dto";
+import type { PromptResponse } from "@/lib/domain/schemas/responses";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { BodyDiff } from "./body-diff";
 import { MetaChanges } from "./meta-changes";
@@ -9,7 +9,7 @@ import type { KeyInfo } from "./template-language";
 import type { DraftFields } from "./use-prompt-draft";
 
 interface Props {
-  latest: PromptDto | null;
+  latest: PromptResponse | null;
   latestAtStart: number | null;
   draft: DraftFields;
   keys: readonly KeyInfo[];

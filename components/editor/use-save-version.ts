@@ -6,7 +6,7 @@ import { saveVersion } from "@/app/prompts/actions";
 import type { Status } from "@/components/ui/action-status";
 import { createPromptSchema } from "@/lib/domain/schemas/prompt";
 import { parseTemplate } from "@/lib/domain/template";
-import type { PromptDto } from "@/lib/server/services/prompt-dto";
+import type { PromptResponse } from "@/lib/domain/schemas/responses";
 import type { DraftFields } from "./use-prompt-draft";
 
 export type FieldIssues = Partial<Record<keyof DraftFields | "changeNote", string>>;
@@ -36,7 +36,7 @@ export function useSaveVersion(phase: string | null, slug: string) {
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const [issues, setIssues] = useState<FieldIssues>({});
-  const [conflict, setConflict] = useState<PromptDto | null>(null);
+  const [conflict, setConflict] = useState<PromptResponse | null>(null);
 
   async function save(
     fields: DraftFields,
@@ -85,7 +85,7 @@ export function useSaveVersion(phase: string | null, slug: string) {
       router.push(`/prompts/${slug}?saved=${res.data.version}&from=${res.data.version}`);
       return;
     }
-    const latest = (res.error.details as { latest?: PromptDto | null } | null)?.latest;
+    const latest = (res.error.details as { latest?: PromptResponse | null } | null)?.latest;
     if (res.error.code === "conflict" && latest) {
       setStatus(null);
       setConflict(latest);

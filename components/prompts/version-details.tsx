@@ -1,4 +1,4 @@
-import type { PromptDto } from "@/lib/server/services/prompt-dto";
+import type { PromptResponse } from "@/lib/domain/schemas/responses";
 import type { LintFinding } from "@/lib/domain/template";
 import { LintProblems } from "@/components/editor/lint-problems";
 import { TemplateEditor } from "@/components/editor/template-editor";
@@ -7,7 +7,7 @@ import { formatTime } from "@/components/ui/format";
 import { StatusBadge } from "./status-badge";
 
 interface Props {
-  prompt: PromptDto;
+  prompt: PromptResponse;
   serving: boolean;
   keys: readonly KeyInfo[];
   findings: readonly LintFinding[];

@@ -52,8 +52,8 @@ describe("npm start", () => {
       });
       expect(output).toContain(`Prompt Manager: http://localhost:${port}`);
       expect(await accepts(external!, port)).toBe(false);
-    child.kill("SIGTERM");
-    await new Promise((r) => child?.once("exit", r));
+      child.kill("SIGTERM");
+      await new Promise((r) => child?.once("exit", r));
     },
     90_000,
   );

@@ -4,7 +4,7 @@ import * as prompts from "@/lib/server/repositories/prompt-repository";
 import { makeProduction } from "@/lib/server/services/production-change";
 import { createPrompt } from "@/lib/server/services/prompt-service";
 import { setReleasePolicy } from "@/lib/server/services/release-policy-service";
-import type { PromptDto } from "@/lib/server/services/prompt-dto";
+import type { PromptResponse } from "@/lib/domain/schemas/responses";
 
 /**
  * For test files whose intent is "a saved version serves at once" (the behaviour before releases):
@@ -21,13 +21,13 @@ export async function requireApproval(): Promise<void> {
 }
 
 /** Saves a version (as the CLI would) and makes it production at once, whatever the policy. */
-export async function saveServing(input: Record<string, unknown>): Promise<PromptDto> {
+export async function saveServing(input: Record<string, unknown>): Promise<PromptResponse> {
   const draft = await createPrompt(SYSTEM_CALLER, { ...input, isActive: false });
   return serveVersion(draft.id);
 }
 
 /** Makes an existing version production (activates it, deactivates active versions above it). */
-export async function serveVersion(id: string): Promise<PromptDto> {
+export async function serveVersion(id: string): Promise<PromptResponse> {
   const change = await inTransaction(async (tx) => {
     const row = await prompts.findById(tx, id);
     if (!row) throw new Error(`no prompt ${id}`);

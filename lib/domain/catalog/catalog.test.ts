@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPromptSchema } from "../schemas/prompt";
 import { AUDIT_ACTIONS, describeAuditAction } from "./audit";
+import { narrowActionType, narrowContextKey, narrowNullablePhase, narrowPhase, narrowPromptType } from "./narrow";
 import { defaultPromptType } from "./phases";
 
 describe("defaultPromptType", () => {
@@ -26,5 +27,16 @@ describe("the audit action catalog", () => {
     expect(describeAuditAction("something.new")).toBe("something.new");
     expect(describeAuditAction(null)).toBe("");
     for (const words of Object.values(AUDIT_ACTIONS)) expect(words).toMatch(/^[a-z]/);
+  });
+});
+
+describe("narrowing stored catalog values", () => {
+  it("passes catalog values through and throws on anything else", () => {
+    expect(narrowPhase("introduction")).toBe("introduction");
+    expect(narrowNullablePhase(null)).toBeNull();
+    expect(narrowActionType("create_identity")).toBe("create_identity");
+    expect(() => narrowPhase("outro")).toThrow('Stored phase "outro" is not in the catalog');
+    expect(() => narrowPromptType("coach ")).toThrow(/prompt type/);
+    expect(() => narrowContextKey("favourite_color")).toThrow(/context key/);
   });
 });

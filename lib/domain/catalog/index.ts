@@ -2,3 +2,4 @@
 export * from "./phases";
 export * from "./context-keys";
 export * from "./actions";
+export * from "./narrow";

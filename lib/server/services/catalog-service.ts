@@ -1,4 +1,5 @@
 import "server-only";
+import type { CatalogResponse } from "@/lib/domain/schemas/responses";
 import type { Caller } from "../auth/actor";
 import { authenticated } from "../auth/authorize";
 import {
@@ -10,14 +11,8 @@ import {
   actionJsonSchema,
 } from "@/lib/domain/catalog";
 
-export interface CatalogEntry {
-  value: string;
-  label: string;
-  description: string;
-}
-
 /** The catalog as the API and the UI see it (built once; it is code, not data). */
-const catalog = {
+const catalog: CatalogResponse = {
   phases: PHASES.map(({ value, name, label, description }) => ({ value, name, label, description })),
   contextKeys: CONTEXT_KEYS.map(({ value, label, description }) => ({ value, label, description })),
   actionTypes: ACTION_TYPE_VALUES.map((value) => ({
@@ -30,7 +25,7 @@ const catalog = {
 };
 
 /** Any authenticated caller (including resolve-only keys) may read the catalog. */
-export function getCatalog(caller: Caller) {
+export function getCatalog(caller: Caller): CatalogResponse {
   authenticated(caller);
   return catalog;
 }

@@ -2,18 +2,8 @@ import "server-only";
 import { promptCacheHealth, warmUpPromptCache } from "../cache/prompt-cache";
 import { db } from "../db/client";
 import { readMigrations } from "../db/migrate";
+import type { HealthResponse, ReadinessResponse } from "@/lib/domain/schemas/responses";
 import { isDraining } from "@/lib/runtime/lifecycle";
-
-export interface Health {
-  status: "ok" | "degraded";
-  db: "up" | "down";
-  /** The cache's LISTEN connection: "down" means every resolve reads the database (see deafResolves). */
-  listener: "up" | "starting" | "down" | "off";
-  /** Resolves served while the listener was down, since this instance started. */
-  deafResolves: number;
-  /** SIGTERM received: still answering, but no longer ready. */
-  draining: boolean;
-}
 
 function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
@@ -23,23 +13,13 @@ function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T>
 }
 
 /** Liveness: one trivial query with a short deadline, cheap enough for load balancers to poll. */
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(): Promise<HealthResponse> {
   const up = await withDeadline(db().$queryRaw`SELECT 1`, 2_000, "health check").then(
     () => true,
     () => false,
   );
   const { listener, deafResolves } = promptCacheHealth();
   return { status: up ? "ok" : "degraded", db: up ? "up" : "down", listener, deafResolves, draining: isDraining() };
-}
-
-export interface Readiness {
-  ready: boolean;
-  checks: {
-    draining: boolean;
-    migrations: "applied" | "pending" | "unknown";
-    listener: Health["listener"];
-    warmUp: "done" | "pending";
-  };
 }
 
 // Once every migration file is recorded as applied it stays so for this process (files do not change
@@ -62,9 +42,9 @@ async function pendingMigrations(): Promise<number> {
  * outages hit every instance at once, and a deaf instance still answers correctly (from the database),
  * whereas taking the whole fleet out of rotation would answer nothing at all.
  */
-export async function checkReadiness(): Promise<Readiness> {
+export async function checkReadiness(): Promise<ReadinessResponse> {
   const draining = isDraining();
-  let migrations: Readiness["checks"]["migrations"] = "applied";
+  let migrations: ReadinessResponse["checks"]["migrations"] = "applied";
   if (!migrationsApplied) {
     migrations = await withDeadline(pendingMigrations(), 2_000, "migration check").then(
       (n) => (n === 0 ? "applied" : "pending"),
@@ -73,7 +53,7 @@ export async function checkReadiness(): Promise<Readiness> {
     migrationsApplied = migrations === "applied";
   }
   const { listener, listenedOnce } = promptCacheHealth();
-  let warmUp: Readiness["checks"]["warmUp"] = "pending";
+  let warmUp: ReadinessResponse["checks"]["warmUp"] = "pending";
   if (migrations === "applied" && listenedOnce) {
     warmUp = await withDeadline(warmUpPromptCache(), 2_000, "cache warm-up").then(
       () => "done" as const,

@@ -6,7 +6,8 @@ import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
-import { toPromptDto, type PromptDto } from "./prompt-dto";
+import type { PromptResponse } from "@/lib/domain/schemas/responses";
+import { toPromptDto } from "./prompt-dto";
 
 /** A version in the editor's list: everything but the content. */
 export interface VersionSummaryDto {
@@ -35,7 +36,7 @@ export async function listPhaseVersions(caller: Caller, phase: Phase | null): Pr
 }
 
 /** One version of a phase; 404 `version_not_found` when the phase has no such version. */
-export async function getPhaseVersion(caller: Caller, phase: Phase | null, version: number): Promise<PromptDto> {
+export async function getPhaseVersion(caller: Caller, phase: Phase | null, version: number): Promise<PromptResponse> {
   authorize(caller, "prompts:read");
   const row =
     Number.isSafeInteger(version) && version >= 1
@@ -51,7 +52,7 @@ export async function getPhaseVersion(caller: Caller, phase: Phase | null, versi
 }
 
 /** The version the editor starts from: the phase's highest, active or not; null for a phase without any. */
-export async function getLatestVersion(caller: Caller, phase: Phase | null): Promise<PromptDto | null> {
+export async function getLatestVersion(caller: Caller, phase: Phase | null): Promise<PromptResponse | null> {
   authorize(caller, "prompts:read");
   const row = await withDbErrors(() => prompts.findLatest(db(), phase));
   return row ? toPromptDto(row) : null;

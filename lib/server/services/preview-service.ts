@@ -3,14 +3,15 @@ import { previewRequestSchema } from "@/lib/domain/schemas/preview";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { parseInput } from "./parse-input";
-import { resolvePrompt, type ResolveResult } from "./resolve-service";
+import type { ResolveResponse } from "@/lib/domain/schemas/responses";
+import { resolvePrompt } from "./resolve-service";
 
 /**
  * The authoring preview goes through resolvePrompt itself, so what a designer sees is exactly what
  * POST /api/resolve returns: a pinned version may be inactive, and `draft` swaps in unsaved editor
  * content (it is looked up by the version it started from). Empty form fields (and an empty turn list) count as missing.
  */
-export async function previewPrompt(caller: Caller, input: unknown): Promise<ResolveResult> {
+export async function previewPrompt(caller: Caller, input: unknown): Promise<ResolveResponse> {
   authorize(caller, "resolve");
   const req = parseInput(previewRequestSchema, input);
   const context = Object.fromEntries(

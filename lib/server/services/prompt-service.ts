@@ -16,7 +16,8 @@ import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
-import { toPromptDto, type PromptDto } from "./prompt-dto";
+import type { PromptResponse } from "@/lib/domain/schemas/responses";
+import { toPromptDto } from "./prompt-dto";
 import { isUuid } from "@/lib/domain/ids";
 import { lockScope, makeProduction, productionView, scopeOf, setActiveFlag } from "./production-change";
 import { approvalsRequired, reviewRequired } from "./release-policy-service";
@@ -24,14 +25,14 @@ import { approvalsRequired, reviewRequired } from "./release-policy-service";
 export async function listPrompts(
   caller: Caller,
   query: unknown,
-): Promise<{ items: PromptDto[]; nextCursor: string | null }> {
+): Promise<{ items: PromptResponse[]; nextCursor: string | null }> {
   authorize(caller, "prompts:read");
   const q = parseInput(listPromptsQuery, query);
   const page = await withDbErrors(() => prompts.list(db(), q));
   return { items: page.items.map(toPromptDto), nextCursor: page.nextCursor };
 }
 
-export async function getPrompt(caller: Caller, id: string): Promise<PromptDto> {
+export async function getPrompt(caller: Caller, id: string): Promise<PromptResponse> {
   authorize(caller, "prompts:read");
   const row = isUuid(id) ? await withDbErrors(() => prompts.findById(db(), id)) : null;
   if (!row) throw new AppError("not_found", `No prompt with id ${id}`);
@@ -56,7 +57,7 @@ export async function createPrompt(
   caller: Caller,
   input: unknown,
   options: CreatePromptOptions = {},
-): Promise<PromptDto> {
+): Promise<PromptResponse> {
   authorize(caller, "prompts:write");
   const { isActive: serveNow = false, ...data } = parseInput(createPromptSchema, input);
   assertServableTemplate(data.body);
@@ -88,7 +89,7 @@ export async function createPrompt(
 }
 
 /** Changes name, description or is_active in place; content changes are refused with 409. */
-export async function updatePrompt(caller: Caller, id: string, input: unknown): Promise<PromptDto> {
+export async function updatePrompt(caller: Caller, id: string, input: unknown): Promise<PromptResponse> {
   authorize(caller, "prompts:write");
   if (input && typeof input === "object") {
     const content = CONTENT_FIELDS.filter((f) => f in input);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { assemblePrepared, preparePrompt, type Provider } from "@/lib/domain/assembly";
 import { resolveResultJson } from "./resolve-json";
-import type { ResolveResult } from "./resolve-service";
+import type { ResolveResponse } from "@/lib/domain/schemas/responses";
 
 const prompt = {
   body: 'Hi {user_name}! "Quotes", back\\slash, tab\t, {{braces}}, émoji 🎉, line\u2028separator.\n{recent_messages}',
-  requiredContextKeys: ["user_name"],
+  requiredContextKeys: ["user_name"] as const,
   allowedActions: ["add_user_note", "transition_phase"] as const,
 };
 
-function result(provider: Provider, context: Record<string, unknown>, systemContext: string | null): ResolveResult {
+function result(provider: Provider, context: Record<string, unknown>, systemContext: string | null): ResolveResponse {
   const assembled = assemblePrepared(preparePrompt(prompt), {
     systemContext: systemContext === null ? null : { body: systemContext },
     context,
@@ -27,7 +27,7 @@ function result(provider: Provider, context: Record<string, unknown>, systemCont
     text: assembled.text,
     sections: assembled.sections,
     allowedActions: [...prompt.allowedActions],
-    requiredContextKeys: prompt.requiredContextKeys,
+    requiredContextKeys: [...prompt.requiredContextKeys],
     responseFormat: assembled.responseFormat,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ResolveResult } from "./resolve-service";
+import type { ResolveResponse } from "@/lib/domain/schemas/responses";
 
 // Serializing the answer is the largest cost a warm resolve has left (profiled: about 40 µs of some
 // 750 µs per request), and most of it repeats: of a ~27 KB answer only the rendered body changes per
@@ -34,7 +34,7 @@ function responseFormatJson(format: Record<string, unknown>): string {
   return json;
 }
 
-export function resolveResultJson(result: ResolveResult): string {
+export function resolveResultJson(result: ResolveResponse): string {
   const escaped = result.sections.map((s) =>
     STATIC_KINDS.has(s.kind) ? escapedStatic(s.text) : JSON.stringify(s.text),
   );

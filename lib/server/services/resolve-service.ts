@@ -1,7 +1,9 @@
 import "server-only";
 import { SYSTEM_CONTEXT_PHASE } from "@/lib/domain/catalog";
-import { assemblePrepared, type Provider, type SectionKind } from "@/lib/domain/assembly";
+import { assemblePrepared, type Provider } from "@/lib/domain/assembly";
+import { narrowActionType, narrowContextKey, narrowNullablePhase, narrowPromptType } from "@/lib/domain/catalog/narrow";
 import { resolveRequestSchema } from "@/lib/domain/schemas/resolve";
+import type { ResolveResponse } from "@/lib/domain/schemas/responses";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { noteResolveServed, servingPrompt, servingWordings, type CacheStatus } from "../cache/prompt-cache";
@@ -10,15 +12,6 @@ import type { PromptRow } from "../repositories/prompt-repository";
 import { findPrompt } from "./resolve-lookup";
 import { parseInput } from "./parse-input";
 import { prepareContent, preparedRow } from "./prepared-prompts";
-
-export interface ResolveResult {
-  prompt: { id: string; phase: string | null; version: number; name: string | null; promptType: string };
-  text: string;
-  sections: { kind: SectionKind; text: string }[];
-  allowedActions: string[];
-  requiredContextKeys: string[];
-  responseFormat: Record<string, unknown>;
-}
 
 /** Options only the authoring UI uses: preview an inactive version or unsaved editor content. */
 export interface ResolveOptions {
@@ -30,7 +23,7 @@ export async function resolvePrompt(
   caller: Caller,
   input: unknown,
   options: ResolveOptions = {},
-): Promise<ResolveResult> {
+): Promise<ResolveResponse> {
   return (await resolveWithCacheStatus(caller, input, options)).result;
 }
 
@@ -42,7 +35,7 @@ export async function resolveWithCacheStatus(
   caller: Caller,
   input: unknown,
   options: ResolveOptions = {},
-): Promise<{ result: ResolveResult; cache: CacheStatus; channel: Channel }> {
+): Promise<{ result: ResolveResponse; cache: CacheStatus; channel: Channel }> {
   authorize(caller, "resolve");
   return resolveAuthorized(input, options);
 }
@@ -51,7 +44,7 @@ export async function resolveWithCacheStatus(
 export async function resolveAuthorized(
   input: unknown,
   options: ResolveOptions = {},
-): Promise<{ result: ResolveResult; cache: CacheStatus; channel: Channel }> {
+): Promise<{ result: ResolveResponse; cache: CacheStatus; channel: Channel }> {
   const req = parseInput(resolveRequestSchema, input);
   const phase = req.phase ?? null;
   // The system-context prompt frames every user phase; it is not added to itself or to phase-less
@@ -75,18 +68,18 @@ export async function resolveAuthorized(
     context: req.context,
     provider: req.provider as Provider,
   });
-  const result: ResolveResult = {
+  const result: ResolveResponse = {
     prompt: {
       id: prompt.id,
-      phase: prompt.coachingPhase,
+      phase: narrowNullablePhase(prompt.coachingPhase),
       version: prompt.version,
       name: prompt.name,
-      promptType: prompt.promptType,
+      promptType: narrowPromptType(prompt.promptType),
     },
     text: assembled.text,
     sections: assembled.sections,
-    allowedActions: content.allowedActions,
-    requiredContextKeys: content.requiredContextKeys,
+    allowedActions: content.allowedActions.map(narrowActionType),
+    requiredContextKeys: content.requiredContextKeys.map(narrowContextKey),
     responseFormat: assembled.responseFormat,
   };
   return {

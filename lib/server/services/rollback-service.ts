@@ -9,24 +9,16 @@ import * as prompts from "../repositories/prompt-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { lockScope, makeProduction, productionView } from "./production-change";
-import { promptAnswer, toPromptDto, type PromptDto, type PromptReceipt } from "./prompt-dto";
+import type { RollbackResponse } from "@/lib/domain/schemas/responses";
+import { promptAnswer, toPromptDto } from "./prompt-dto";
 import { approvalsRequired, reviewRequired } from "./release-policy-service";
-
-export interface RollbackResult {
-  phase: Phase;
-  servingVersion: number;
-  activated: boolean;
-  /** Full versions, or receipts when the caller may not read prompts (a write-only key). */
-  deactivated: (PromptDto | PromptReceipt)[];
-  emergency: boolean;
-}
 
 /**
  * Rolls a phase back to `toVersion`: deactivates every active version above it and activates it if it
  * was inactive, in one transaction under the phase lock (so a concurrent save cannot slip in between).
  * A plain rollback needs a policy without required approvals; an admin's emergency rollback does not.
  */
-export async function rollbackPhase(caller: Caller, phase: Phase, input: unknown): Promise<RollbackResult> {
+export async function rollbackPhase(caller: Caller, phase: Phase, input: unknown): Promise<RollbackResponse> {
   authorize(caller, "prompts:write");
   const { toVersion, emergency, note } = parseInput(rollbackSchema, input);
   if (emergency) authorize(caller, "admin");
