@@ -109,6 +109,9 @@ test("a draft goes to staging, then to production once someone other than the re
   const released = await resolve(request, key, "production");
   expect(released.version).toBe(version);
   expect(released.text).toContain(marker);
+  // The editor starts from the new production version, which needs no release.
+  await page.goto(`/prompts/${PHASE}`);
+  await expect(page.getByRole("button", { name: `v${version} is in production` })).toBeDisabled();
 });
 
 test("a viewer reads a release and comments, but is offered no approval", async ({ page, browser }) => {
