@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { expectAccessible } from "./support/authoring";
+import { bodyEditor, expectAccessible } from "./support/authoring";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -22,6 +22,8 @@ async function expectFocusRing(page: Page) {
 for (const field of ["Required context keys", "Allowed actions"]) {
   test(`Tab from the open "${field}" list moves to the next control with a focus ring`, async ({ page }) => {
     await signIn(page, "designer", "/prompts/introduction");
+    // Monaco loads lazily: until it is there, Tab skips the body and lands in the change note.
+    await expect(bodyEditor(page)).toBeVisible();
     const combo = page.getByRole("combobox", { name: field });
     await combo.click();
     await expect(page.getByRole("listbox", { name: field })).toBeVisible();
