@@ -8,6 +8,8 @@ import * as userItem from "@/app/api/users/[id]/route";
 import * as keys from "@/app/api/api-keys/route";
 import * as keyItem from "@/app/api/api-keys/[id]/route";
 import * as audit from "@/app/api/audit/route";
+import * as actionItem from "@/app/api/actions/[type]/route";
+import * as instructionItem from "@/app/api/action-instructions/[id]/route";
 import { db } from "@/lib/server/db/client";
 import { signedInUser } from "../support/auth";
 import { call } from "../support/http";
@@ -178,6 +180,27 @@ describe("audit log", () => {
       ),
     );
     expect(await db().auditEvent.count({ where: { targetId: keyId, action: "api_key.revoke" } })).toBe(1);
+
+    const wording = await call(actionItem.POST, {
+      method: "POST",
+      headers: admin.headers,
+      params: { type: "add_user_note" },
+      body: { instruction: "Remember what matters." },
+    });
+    const wordingId = wording.body.id;
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        call(instructionItem.PATCH, {
+          method: "PATCH",
+          headers: admin.headers,
+          params: { id: wordingId },
+          body: { isActive: true },
+        }),
+      ),
+    );
+    expect(await db().auditEvent.count({ where: { targetId: wordingId, action: "action_instruction.activate" } })).toBe(
+      1,
+    );
   });
 
   it("is written in the change's own transaction: a failure after the write leaves neither", async () => {

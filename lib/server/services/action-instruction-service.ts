@@ -129,6 +129,9 @@ export async function changeActivation(
 ): Promise<ActionInstructionRow> {
   if (row.isActive === isActive) return row;
   await instructions.lockAction(tx, row.actionType as ActionType);
+  // Read again under the lock: a concurrent request may just have made the same change (one event per change).
+  const current = (await instructions.findById(tx, row.id)) ?? row;
+  if (current.isActive === isActive) return current;
   if (!isActive) {
     const others = (await instructions.findActive(tx)).filter(
       (r) => r.actionType === row.actionType && r.id !== row.id,
@@ -146,7 +149,7 @@ export async function changeActivation(
     action: isActive ? "action_instruction.activate" : "action_instruction.deactivate",
     targetType: "action_instruction",
     targetId: row.id,
-    before: auditView(row),
+    before: auditView(current),
     after: auditView(after),
   });
   return after;
