@@ -16,6 +16,9 @@ export interface ResolveCacheOptions {
   liveTtlMs?: number;
 }
 
+// The catalog's system-context phase (lib/domain/catalog); the client stays free of domain imports.
+const SYSTEM_CONTEXT_PHASE = "system_context";
+
 interface Entry<T> {
   loadedAt: number;
   phase: string | null;
@@ -56,11 +59,11 @@ export class ResolveCache<T> {
 
   /**
    * Drops what a change of `phase` may have changed: that phase's answers and those of requests
-   * without a phase. `null` (a phase-less prompt such as the system context, which every answer
-   * includes) drops everything. A call in flight is dropped too, so its answer is not kept.
+   * without a phase. `system_context` (its prompt frames every phase's answer) and `null` (a
+   * phase-less prompt) drop everything. A call in flight is dropped too, so its answer is not kept.
    */
   invalidatePhase(phase: string | null): void {
-    if (phase === null) return this.clear();
+    if (phase === null || phase.toLowerCase() === SYSTEM_CONTEXT_PHASE) return this.clear();
     for (const [key, entry] of this.entries)
       if (entry.phase === null || entry.phase === phase.toLowerCase()) this.entries.delete(key);
   }

@@ -112,6 +112,20 @@ describe("resolveCache with events", () => {
     );
   });
 
+  it("drops every phase's answers when the system context, which frames them all, changes", async () => {
+    await save("get_to_know_you", 1);
+    const pm = client({ resolveCache: { ttlMs: 60_000, events: true } });
+    const request = { phase: "get_to_know_you", context: { user_name: "Ada", asked_questions: [], user_notes: "" } };
+    await pm.resolve(request);
+    await waitFor("the cache to go live", () => pm.resolveCacheLive);
+    const first = await pm.resolve(request);
+    expect(await pm.resolve(request)).toBe(first);
+    await createPrompt(SYSTEM_CALLER, { coachingPhase: "system_context", body: "You are Ida, v2.", isActive: true });
+    await waitFor("the new system context", async () =>
+      (await pm.resolve(request)).text.startsWith("You are Ida, v2."),
+    );
+  });
+
   it("falls back to the TTL while the stream is down", async () => {
     const down: typeof fetch = async (input, init) => {
       if (new URL(new Request(input).url).pathname === "/api/events") throw new TypeError("fetch failed");
