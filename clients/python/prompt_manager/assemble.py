@@ -106,7 +106,7 @@ def _context_section(heading: str, context: Mapping[str, Any], key: str) -> Opti
 
 
 def _conversation_section(context: Mapping[str, Any]) -> Optional[str]:
-    value = context.get("recent_messages")
+    value: Any = context.get("recent_messages")
     if is_turn_list(value):
         return render_conversation(value) if len(value) > 0 else None
     return _context_section(RECENT_MESSAGES_HEADING, context, "recent_messages")
@@ -133,7 +133,7 @@ def assemble(
             "Missing context keys: %s" % ", ".join(missing), status=422, details={"missing": missing}
         )
     filled: Dict[str, Any] = dict(context)
-    turns = filled.get("recent_messages")
+    turns: Any = filled.get("recent_messages")
     if is_turn_list(turns) and len(turns) > 0:
         filled["recent_messages"] = render_conversation(turns)
     placed = set(keys)

@@ -7,7 +7,7 @@ import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from ._http import USER_AGENT
 
@@ -117,7 +117,7 @@ class EventStream:
         # The WHATWG parsing rules, for the line ends our server sends (LF; CRLF tolerated).
         pending_id = self.last_event_id
         event = ""
-        data: list = []
+        data: List[str] = []
         while not self._stop.is_set():
             raw = response.readline()
             if not raw:
