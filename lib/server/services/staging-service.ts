@@ -65,7 +65,8 @@ export async function clearStagingVersion(caller: Caller, phaseParam: string, qu
 
 /**
  * THE place where the staging channel changes (set or cleared), with its audit event in the same
- * transaction; whatever must follow a staging move (change events) hooks in here once.
+ * transaction. Change events (prompt.changed, channel staging) come from the staging_pointers trigger
+ * (migration 20261129223000_change_event_sources), so raw SQL moves send them too.
  */
 export async function changeStaging(
   tx: Tx,
