@@ -1,6 +1,6 @@
 "use client";
 
-import type { ActionResult } from "@/lib/server/http/action";
+import type { ActionResult } from "@/lib/domain/errors";
 
 export type Status = { kind: "ok" | "error"; text: string } | null;
 

@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/admin/actions";
-import type { ApiKeyDto } from "@/lib/server/services/api-key-service";
+import type { ApiKeyResponse } from "@/lib/domain/schemas/account-responses";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ActionStatus, statusOf, type Status } from "./action-status";
 
@@ -14,7 +14,7 @@ const SCOPES = [
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
-export function ApiKeysPanel({ keys }: { keys: ApiKeyDto[] }) {
+export function ApiKeysPanel({ keys }: { keys: ApiKeyResponse[] }) {
   const [status, setStatus] = useState<Status>(null);
   const [newKey, setNewKey] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { diffLines, stableJson } from "@/lib/domain/authoring/line-diff";
-import type { AuditEventDto } from "@/lib/server/services/audit-service";
+import type { AuditEventResponse } from "@/lib/domain/schemas/account-responses";
 
 const when = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
 
 /** Audit events newest first; each change opens (a native <details>) as a before/after line diff. */
-export function AuditTable({ items }: { items: (AuditEventDto & { link: string | null })[] }) {
+export function AuditTable({ items }: { items: (AuditEventResponse & { link: string | null })[] }) {
   if (items.length === 0) return <p className="muted">No events match these filters.</p>;
   return (
     <table className="audit-table" aria-label="Audit events, newest first">

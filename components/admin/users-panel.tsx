@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { createUserAction, updateUserAction } from "@/app/admin/actions";
-import type { UserDto } from "@/lib/server/services/user-service";
+import type { UserResponse } from "@/lib/domain/schemas/account-responses";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ActionStatus, statusOf, type Status } from "./action-status";
 
@@ -14,13 +14,13 @@ const ROLE_MEANS: Record<string, string> = {
 };
 const articled = (role: string) => (role === "admin" ? `an ${role}` : `a ${role}`);
 
-export function UsersPanel({ users, selfId }: { users: UserDto[]; selfId: string }) {
+export function UsersPanel({ users, selfId }: { users: UserResponse[]; selfId: string }) {
   const [status, setStatus] = useState<Status>(null);
   const [pending, startTransition] = useTransition();
   // A role change widens or narrows what someone may do at once, so the select only proposes it.
-  const [roleChange, setRoleChange] = useState<{ user: UserDto; role: string } | null>(null);
+  const [roleChange, setRoleChange] = useState<{ user: UserResponse; role: string } | null>(null);
   // Password reset: the admin sets a new password and hands it over; the person changes it later.
-  const [resetFor, setResetFor] = useState<UserDto | null>(null);
+  const [resetFor, setResetFor] = useState<UserResponse | null>(null);
   const [newPassword, setNewPassword] = useState("");
   const resetProblem =
     newPassword.length < 12 ? "At least 12 characters" : newPassword.length > 128 ? "At most 128 characters" : null;
@@ -47,7 +47,7 @@ export function UsersPanel({ users, selfId }: { users: UserDto[]; selfId: string
       if (result.ok) form.reset();
     });
   }
-  const update = (user: UserDto, patch: Record<string, unknown>, done: string) =>
+  const update = (user: UserResponse, patch: Record<string, unknown>, done: string) =>
     startTransition(async () => setStatus(statusOf(await updateUserAction(user.id, patch), done)));
 
   return (

@@ -4,17 +4,11 @@ import { useState } from "react";
 import { deleteSample, saveSample } from "@/app/prompts/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { Status } from "@/components/ui/action-status";
-import type { Expectations } from "@/lib/domain/schemas/checks";
+import type { SampleContext } from "@/lib/domain/schemas/sample-context";
 import { ExpectationFields, expectationText, expectationsFromText } from "./expectation-fields";
 
-export interface SampleDto {
-  id: string;
-  phase: string | null;
-  name: string;
-  values: Record<string, string>;
-  expectations?: Expectations;
-  updatedAt: string;
-}
+/** A saved sample context (the domain schema's type). */
+export type SampleDto = SampleContext;
 
 interface Props {
   phase: string | null;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { phaseLabel, slugForPhase } from "@/lib/domain/authoring/phase-slug";
-import type { PhaseOverviewRow } from "@/lib/server/services/overview-service";
+import type { PhaseOverviewRow } from "@/lib/domain/schemas/views";
 import { formatTime } from "@/components/ui/format";
 import { describeAuditAction } from "@/lib/domain/catalog/audit";
 

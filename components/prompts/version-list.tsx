@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { VersionSummaryDto } from "@/lib/server/services/phase-service";
+import type { VersionSummary } from "@/lib/domain/schemas/views";
 import { formatTime } from "@/components/ui/format";
 import { StatusBadge } from "./status-badge";
 
 interface Props {
   slug: string;
-  versions: readonly VersionSummaryDto[];
+  versions: readonly VersionSummary[];
   serving: ReadonlySet<number>;
   /** The version on screen (viewed, or the one the editor started from). */
   current: number | null;

@@ -14,7 +14,7 @@ import {
 import Link from "next/link";
 import { phaseLabel, slugForPhase } from "@/lib/domain/authoring/phase-slug";
 import { VERSION_TABLE_PAGE_SIZES, type VersionTableQuery } from "@/lib/domain/schemas/version-table";
-import type { VersionTableItem } from "@/lib/server/services/version-table-service";
+import type { VersionTableItem } from "@/lib/domain/schemas/views";
 import { formatTime } from "@/components/ui/format";
 import { StatusBadge } from "./status-badge";
 import { useUrlQuery } from "./use-url-query";

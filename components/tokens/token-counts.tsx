@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { countPromptTokens } from "@/app/prompts/actions";
-import type { TokenCounts as Counts } from "@/lib/server/services/token-service";
+import type { TokenCounts as Counts } from "@/lib/domain/schemas/views";
 
 export interface TokenSection {
   label: string;

@@ -48,6 +48,9 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details: unknown };
 }
 
+/** What a server action answers: its data, or the same error body as the API. */
+export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

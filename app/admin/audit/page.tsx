@@ -5,7 +5,8 @@ import { AuditFilters, type AuditFilterValues } from "@/components/admin/audit-f
 import { AuditTable } from "@/components/admin/audit-table";
 import { isAppError } from "@/lib/domain/errors";
 import { requireCaller } from "@/lib/server/auth/session";
-import { auditPage, type AuditPage as AuditPageData } from "@/lib/server/services/audit-service";
+import type { AuditPageView as AuditPageData } from "@/lib/domain/schemas/account-responses";
+import { auditPage } from "@/lib/server/services/audit-service";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { PHASE_VALUES, PROMPT_TYPE_VALUES, type Phase, type PromptType } from ".
  * mappers), instead of casts scattered through services. The database's CHECK constraints keep every
  * stored value in the catalog, so a value outside it is a broken invariant: it throws, loudly.
  */
-function narrowTo<T extends string>(what: string, ok: (v: string) => v is T) {
+export function narrowTo<T extends string>(what: string, ok: (v: string) => v is T) {
   return (value: string): T => {
     if (!ok(value)) throw new Error(`Stored ${what} "${value}" is not in the catalog`);
     return value;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { narrowTo } from "../catalog/narrow";
 import { ROLE_VALUES, SCOPE_VALUES } from "./account";
 
 // The documented shapes of the admin API's answers (the OpenAPI document is generated from these).
@@ -13,6 +14,7 @@ export const userSchema = z.object({
   createdAt: iso,
   updatedAt: iso,
 });
+export type UserResponse = z.output<typeof userSchema>;
 export const userListSchema = z.object({ items: z.array(userSchema) });
 
 export const apiKeySchema = z.object({
@@ -26,15 +28,21 @@ export const apiKeySchema = z.object({
   createdAt: iso,
   status: z.enum(["active", "revoked", "expired"]),
 });
+export type ApiKeyResponse = z.output<typeof apiKeySchema>;
 export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) });
 export const createdApiKeySchema = z.object({
   key: z.string().regex(/^pm_/).describe("The secret, shown only in this answer; only its SHA-256 is stored"),
   apiKey: apiKeySchema,
 });
 
+export const ACTOR_TYPES = ["user", "api_key", "system", "anonymous"] as const;
+export const narrowActorType = narrowTo("actor type", (v): v is (typeof ACTOR_TYPES)[number] =>
+  (ACTOR_TYPES as readonly string[]).includes(v),
+);
+
 export const auditEventSchema = z.object({
   id: z.string().describe("Ascending event id (a decimal string; 64-bit)"),
-  actorType: z.enum(["user", "api_key", "system", "anonymous"]),
+  actorType: z.enum(ACTOR_TYPES),
   actorId: z.string().nullable(),
   actorLabel: z.string().nullable(),
   action: z.string(),
@@ -45,7 +53,16 @@ export const auditEventSchema = z.object({
   requestId: z.string().nullable(),
   createdAt: iso,
 });
+export type AuditEventResponse = z.output<typeof auditEventSchema>;
 export const auditPageSchema = z.object({
   items: z.array(auditEventSchema),
   nextCursor: z.string().nullable().describe("Pass as `before` for the next (older) page"),
 });
+
+/** The admin Audit page: events with where each one points in the app, and what the filters offer. */
+export interface AuditPageView {
+  items: (AuditEventResponse & { link: string | null })[];
+  nextCursor: string | null;
+  actions: string[];
+  actors: { id: string; label: string }[];
+}

@@ -14,3 +14,14 @@ export const saveSampleContextSchema = z.strictObject({
   expectations: expectationsSchema.optional(),
 });
 export type SaveSampleContextData = z.output<typeof saveSampleContextSchema>;
+
+/** A saved sample context as services and the preview form see it. */
+export const sampleContextSchema = z.object({
+  id: z.uuid(),
+  phase: z.string().nullable(),
+  name: z.string(),
+  values: z.record(z.string(), z.string()),
+  expectations: expectationsSchema,
+  updatedAt: z.string(),
+});
+export type SampleContext = z.output<typeof sampleContextSchema>;

@@ -1,9 +1,9 @@
 import "server-only";
-import { AppError, isAppError, type ErrorBody } from "@/lib/domain/errors";
+import { AppError, isAppError, type ActionResult } from "@/lib/domain/errors";
 import type { Caller } from "../auth/actor";
 import { currentCaller } from "../auth/session";
 
-export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
+export type { ActionResult } from "@/lib/domain/errors";
 
 /**
  * The one wrapper for server actions: resolves the session's caller (role re-read from the database),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ApiKeyResponse } from "@/lib/domain/schemas/account-responses";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { createApiKeySchema } from "@/lib/domain/schemas/account";
@@ -13,20 +14,8 @@ import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { isUuid } from "@/lib/domain/ids";
 
-export interface ApiKeyDto {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-  status: "active" | "revoked" | "expired";
-}
-
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-export function toApiKeyDto(k: ApiKeyRow, now = new Date()): ApiKeyDto {
+export function toApiKeyResponse(k: ApiKeyRow, now = new Date()): ApiKeyResponse {
   const status = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= now ? "expired" : "active";
   return {
     id: k.id,
@@ -44,7 +33,7 @@ export function toApiKeyDto(k: ApiKeyRow, now = new Date()): ApiKeyDto {
 const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 /** Creates a key; the secret is returned once and only its SHA-256 and a short prefix are stored. */
-export async function createApiKey(caller: Caller, input: unknown): Promise<{ key: string; apiKey: ApiKeyDto }> {
+export async function createApiKey(caller: Caller, input: unknown): Promise<{ key: string; apiKey: ApiKeyResponse }> {
   authorize(caller, "admin");
   const data = parseInput(createApiKeySchema, input);
   const key = `pm_${randomBytes(32).toString("base64url")}`;
@@ -65,21 +54,21 @@ export async function createApiKey(caller: Caller, input: unknown): Promise<{ ke
     });
     return created;
   });
-  return { key, apiKey: toApiKeyDto(row) };
+  return { key, apiKey: toApiKeyResponse(row) };
 }
 
-export async function listApiKeys(caller: Caller): Promise<{ items: ApiKeyDto[] }> {
+export async function listApiKeys(caller: Caller): Promise<{ items: ApiKeyResponse[] }> {
   authorize(caller, "admin");
   const now = new Date();
-  return { items: (await withDbErrors(() => keys.listKeys(db()))).map((k) => toApiKeyDto(k, now)) };
+  return { items: (await withDbErrors(() => keys.listKeys(db()))).map((k) => toApiKeyResponse(k, now)) };
 }
 
-export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyDto> {
+export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyResponse> {
   authorize(caller, "admin");
   return inTransaction(async (tx) => {
     const before = isUuid(id) ? await keys.findKeyByIdForUpdate(tx, id) : null;
     if (!before) throw new AppError("not_found", `No API key with id ${id}`);
-    if (before.revokedAt) return toApiKeyDto(before);
+    if (before.revokedAt) return toApiKeyResponse(before);
     const after = await keys.revokeKey(tx, id, new Date());
     await recordAudit(tx, caller, {
       action: "api_key.revoke",
@@ -88,7 +77,7 @@ export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyDt
       before: { revokedAt: null },
       after: { revokedAt: iso(after.revokedAt) },
     });
-    return toApiKeyDto(after);
+    return toApiKeyResponse(after);
   });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { narrowActorType, type AuditEventResponse, type AuditPageView } from "@/lib/domain/schemas/account-responses";
 import { auditQuerySchema } from "@/lib/domain/schemas/account";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
@@ -10,54 +11,38 @@ import { listAudit, listAuditActions, listAuditActors } from "../repositories/au
 import { promptRefs } from "../repositories/prompt-repository";
 import { parseInput } from "./parse-input";
 
-export interface AuditEventDto {
-  id: string;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  createdAt: string;
-}
-
 /** Admins read the log newest first; `nextCursor` is passed back as `before`. */
 export async function listAuditEvents(
   caller: Caller,
   query: unknown,
-): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
+): Promise<{ items: AuditEventResponse[]; nextCursor: string | null }> {
   authorize(caller, "admin");
   const q = parseInput(auditQuerySchema, query);
   const rows = await withDbErrors(() => listAudit(db(), { ...q, limit: q.limit + 1 }));
   const page = rows.slice(0, q.limit);
   return {
-    items: page.map((r) => ({ ...r, id: r.id.toString(), createdAt: r.createdAt.toISOString() })),
+    items: page.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      actorType: narrowActorType(r.actorType),
+      createdAt: r.createdAt.toISOString(),
+    })),
     nextCursor: rows.length > q.limit ? (page.at(-1)?.id.toString() ?? null) : null,
   };
-}
-
-export interface AuditPage {
-  items: (AuditEventDto & { link: string | null })[];
-  nextCursor: string | null;
-  actions: string[];
-  actors: { id: string; label: string }[];
 }
 
 /**
  * The admin Audit page: a page of events with where each one points in the app (a prompt event links
  * to its version, a rollback to its phase), plus the actions and actors the filters offer.
  */
-export async function auditPage(caller: Caller, query: unknown): Promise<AuditPage> {
+export async function auditPage(caller: Caller, query: unknown): Promise<AuditPageView> {
   const { items, nextCursor } = await listAuditEvents(caller, query);
   const promptIds = [...new Set(items.filter((e) => e.targetType === "prompt" && e.targetId).map((e) => e.targetId!))];
   const [refs, actions, actors] = await withDbErrors(() =>
     Promise.all([promptRefs(db(), promptIds.filter(isUuid)), listAuditActions(db()), listAuditActors(db())]),
   );
   const byId = new Map(refs.map((r) => [r.id, r]));
-  const link = (e: AuditEventDto): string | null => {
+  const link = (e: AuditEventResponse): string | null => {
     if (e.targetType === "prompt" && e.targetId) {
       const ref = byId.get(e.targetId);
       return ref ? `/prompts/${slugForPhase(ref.coachingPhase)}/v/${ref.version}` : null;

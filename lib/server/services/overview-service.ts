@@ -1,4 +1,5 @@
 import "server-only";
+import type { PhaseOverviewRow } from "@/lib/domain/schemas/views";
 import { PHASE_VALUES } from "@/lib/domain/catalog";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
@@ -6,16 +7,6 @@ import { db } from "../db/client";
 import { withDbErrors } from "../db/errors";
 import { latestChangePerPhase } from "../repositories/audit-repository";
 import { phaseOverview } from "../repositories/prompt-repository";
-
-export interface PhaseOverviewRow {
-  phase: string | null;
-  servingVersion: number | null;
-  versions: number;
-  lastChange: string | null;
-  /** Who made the phase's latest audited change (email, key or system name) and what it was. */
-  lastChangeBy: string | null;
-  lastChangeAction: string | null;
-}
 
 /** Every phase (and the phase-less prompts) with its serving version, version count and last change. */
 export async function servingOverview(caller: Caller): Promise<PhaseOverviewRow[]> {

@@ -1,4 +1,6 @@
 import "server-only";
+import { narrowPromptType } from "@/lib/domain/catalog/narrow";
+import type { VersionSummary } from "@/lib/domain/schemas/views";
 import type { Phase } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import type { Caller } from "../auth/actor";
@@ -9,27 +11,17 @@ import * as prompts from "../repositories/prompt-repository";
 import type { PromptResponse } from "@/lib/domain/schemas/responses";
 import { toPromptDto } from "./prompt-dto";
 
-/** A version in the editor's list: everything but the content. */
-export interface VersionSummaryDto {
-  id: string;
-  version: number;
-  name: string | null;
-  promptType: string;
-  isActive: boolean;
-  createdAt: string;
-}
-
 /** The editor shows this many versions; older ones are in the versions table (filtered by phase). */
 export const VERSION_LIST_LIMIT = 200;
 
-export async function listPhaseVersions(caller: Caller, phase: Phase | null): Promise<VersionSummaryDto[]> {
+export async function listPhaseVersions(caller: Caller, phase: Phase | null): Promise<VersionSummary[]> {
   authorize(caller, "prompts:read");
   const rows = await withDbErrors(() => prompts.listVersionSummaries(db(), phase, VERSION_LIST_LIMIT));
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
     name: r.name,
-    promptType: r.promptType,
+    promptType: narrowPromptType(r.promptType),
     isActive: r.isActive,
     createdAt: r.createdAt.toISOString(),
   }));

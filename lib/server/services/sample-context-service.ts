@@ -2,7 +2,7 @@ import "server-only";
 import type { Phase } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import type { Expectations } from "@/lib/domain/schemas/checks";
-import { saveSampleContextSchema } from "@/lib/domain/schemas/sample-context";
+import { saveSampleContextSchema, type SampleContext } from "@/lib/domain/schemas/sample-context";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
@@ -20,16 +20,7 @@ import { isUuid } from "@/lib/domain/ids";
  */
 const PERMISSION = "prompts:read";
 
-export interface SampleContextDto {
-  id: string;
-  phase: string | null;
-  name: string;
-  values: Record<string, string>;
-  expectations: Expectations;
-  updatedAt: string;
-}
-
-function toDto(row: SampleContextRow): SampleContextDto {
+function toDto(row: SampleContextRow): SampleContext {
   return {
     id: row.id,
     phase: row.phase,
@@ -40,7 +31,7 @@ function toDto(row: SampleContextRow): SampleContextDto {
   };
 }
 
-export async function listSampleContexts(caller: Caller, phase: Phase | null): Promise<SampleContextDto[]> {
+export async function listSampleContexts(caller: Caller, phase: Phase | null): Promise<SampleContext[]> {
   authorize(caller, PERMISSION);
   return (await withDbErrors(() => samples.listByPhase(db(), phase))).map(toDto);
 }
@@ -49,7 +40,7 @@ export async function listSampleContexts(caller: Caller, phase: Phase | null): P
 export async function saveSampleContext(
   caller: Caller,
   input: unknown,
-): Promise<{ sample: SampleContextDto; created: boolean }> {
+): Promise<{ sample: SampleContext; created: boolean }> {
   authorize(caller, PERMISSION);
   const data = parseInput(saveSampleContextSchema, input);
   const values = Object.fromEntries(

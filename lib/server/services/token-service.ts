@@ -1,4 +1,5 @@
 import "server-only";
+import type { TokenCounts } from "@/lib/domain/schemas/views";
 import { z } from "zod";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
@@ -8,12 +9,6 @@ import { parseInput } from "./parse-input";
 const tokenCountSchema = z.strictObject({
   sections: z.array(z.strictObject({ label: z.string().max(100), text: z.string().max(500_000) })).max(50),
 });
-
-export interface TokenCounts {
-  sections: { label: string; openai: number; anthropic: number }[];
-  total: { openai: number; anthropic: number };
-  tokenizers: typeof TOKENIZERS;
-}
 
 /** Tokens per section and in total for OpenAI and Anthropic; anyone who may read prompts may count. */
 export async function countTokens(caller: Caller, input: unknown): Promise<TokenCounts> {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { UserResponse } from "@/lib/domain/schemas/account-responses";
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { createUserSchema, updateUserSchema, type UpdateUserData } from "@/lib/domain/schemas/account";
@@ -13,17 +14,7 @@ import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 import { isUuid } from "@/lib/domain/ids";
 
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function toUserDto(u: UserRow): UserDto {
+export function toUserResponse(u: UserRow): UserResponse {
   return {
     id: u.id,
     email: u.email,
@@ -36,7 +27,7 @@ export function toUserDto(u: UserRow): UserDto {
 }
 const auditView = (u: UserRow) => ({ email: u.email, name: u.name, role: u.role, disabled: u.disabled });
 
-export async function createUser(caller: Caller, input: unknown): Promise<UserDto> {
+export async function createUser(caller: Caller, input: unknown): Promise<UserResponse> {
   authorize(caller, "admin");
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
@@ -50,16 +41,16 @@ export async function createUser(caller: Caller, input: unknown): Promise<UserDt
       targetId: user.id,
       after: auditView(user),
     });
-    return toUserDto(user);
+    return toUserResponse(user);
   });
 }
 
-export async function listUsers(caller: Caller): Promise<{ items: UserDto[] }> {
+export async function listUsers(caller: Caller): Promise<{ items: UserResponse[] }> {
   authorize(caller, "admin");
-  return { items: (await withDbErrors(() => users.listUsers(db()))).map(toUserDto) };
+  return { items: (await withDbErrors(() => users.listUsers(db()))).map(toUserResponse) };
 }
 
-export async function updateUser(caller: Caller, id: string, input: unknown): Promise<UserDto> {
+export async function updateUser(caller: Caller, id: string, input: unknown): Promise<UserResponse> {
   authorize(caller, "admin");
   const patch = parseInput(updateUserSchema, input);
   const { password, ...rest } = patch;
@@ -69,7 +60,7 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
     if (!before) throw new AppError("not_found", `No user with id ${id}`);
     const changes = changedFields(before, rest);
     // Values equal to the stored ones change nothing: no write, no audit event, the row as it is.
-    if (!passwordHash && Object.keys(changes).length === 0) return toUserDto(before);
+    if (!passwordHash && Object.keys(changes).length === 0) return toUserResponse(before);
     if (
       caller.actor.kind === "user" &&
       caller.actor.id === id &&
@@ -98,7 +89,7 @@ export async function updateUser(caller: Caller, id: string, input: unknown): Pr
       before: auditView(before),
       after: { ...auditView(after), ...(passwordHash ? { passwordChanged: true } : {}) },
     });
-    return toUserDto(after);
+    return toUserResponse(after);
   });
 }
 
