@@ -191,4 +191,19 @@ describe("webhook delivery", () => {
     expect(ids).toHaveLength(count);
     expect(r.maxConcurrentPerEvent()).toBe(1);
   });
+
+  it("forgets finished deliveries older than 30 days, keeps pending ones", async () => {
+    const id = (await register({ url: "http://127.0.0.1:9/none", events: ["action.changed"] })).body.webhook.id;
+    await raw.query(`SELECT pm_emit_event('action.changed', '{"actionType":"old"}')`);
+    await raw.query(`SELECT pm_emit_event('action.changed', '{"actionType":"stuck"}')`);
+    await raw.query(
+      `UPDATE webhook_deliveries SET created_at = now() - interval '31 days',
+              status = CASE WHEN event_data->>'actionType' = 'old' THEN 'delivered' ELSE 'pending' END,
+              next_attempt_at = now() + interval '1 hour' WHERE webhook_id = $1`,
+      [id],
+    );
+    worker();
+    await waitFor("the old delivery to go", async () => (await deliveries(id)).length === 1);
+    expect((await deliveries(id)).map((d) => d.status)).toEqual(["pending"]);
+  });
 });

@@ -114,3 +114,10 @@ export async function msUntilNextDue(client: Db): Promise<number | null> {
       FROM webhook_deliveries WHERE status = 'pending'`;
   return row?.ms ?? null;
 }
+
+/** Forgets finished deliveries (and their attempts) older than `days`: the log is for recent trouble. */
+export async function pruneFinished(client: Db, days: number): Promise<number> {
+  return client.$executeRaw`
+    DELETE FROM webhook_deliveries
+     WHERE status <> 'pending' AND created_at < now() - make_interval(days => ${days}::int)`;
+}

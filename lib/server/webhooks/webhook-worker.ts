@@ -5,6 +5,7 @@ import { subscribeToChanges } from "../db/shared-listener";
 import {
   claimDue,
   msUntilNextDue,
+  pruneFinished,
   recordAttempt,
   type AttemptOutcome,
   type ClaimedDelivery,
@@ -20,6 +21,9 @@ export interface WebhookWorker {
 }
 
 const BATCH = 10;
+// Finished deliveries are kept this long in the log, and pruned about once an hour per instance.
+export const WEBHOOK_LOG_DAYS = 30;
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Drains the webhook queue (table webhook_deliveries) on this instance. Every instance runs one; they
@@ -75,10 +79,15 @@ export function startWebhookWorker(options: { client?: Db; config?: Partial<Webh
     );
   };
 
+  let prunedAt = 0;
   const loop = async () => {
     while (!stopped) {
       woken = false;
       try {
+        if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+          await pruneFinished(client, WEBHOOK_LOG_DAYS);
+          prunedAt = Date.now();
+        }
         const claimed = await claimDue(client, BATCH, leaseMs);
         failing = false;
         if (claimed.length > 0) {
