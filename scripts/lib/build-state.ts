@@ -8,6 +8,7 @@ const SOURCES = [
   "public",
   "proxy.ts",
   "instrumentation-client.ts",
+  "instrumentation.ts",
   "next.config.mjs",
   "package-lock.json",
   "tsconfig.json",
