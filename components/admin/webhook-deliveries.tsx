@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { webhookDeliveriesAction } from "@/app/admin/actions";
-import type { WebhookDeliveryDto, WebhookDto } from "@/lib/server/services/webhook-service";
+import type { WebhookDeliveryDto, WebhookDto } from "@/lib/domain/schemas/webhook-responses";
 
 const time = (iso: string) => iso.slice(0, 19).replace("T", " ");
 

@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { createWebhookAction, deleteWebhookAction } from "@/app/admin/actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { createWebhookSchema, WEBHOOK_EVENT_VALUES } from "@/lib/domain/schemas/webhook";
-import type { WebhookDto } from "@/lib/server/services/webhook-service";
+import type { WebhookDto } from "@/lib/domain/schemas/webhook-responses";
 import { ActionStatus, statusOf, type Status } from "./action-status";
 import { WebhookDeliveries } from "./webhook-deliveries";
 

@@ -39,3 +39,7 @@ export const webhookDeliverySchema = z.object({
   log: z.array(webhookAttemptSchema).describe("Every attempt, oldest first"),
 });
 export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) });
+
+export type WebhookDto = z.output<typeof webhookSchema>;
+export type WebhookAttemptDto = z.output<typeof webhookAttemptSchema>;
+export type WebhookDeliveryDto = z.output<typeof webhookDeliverySchema>;

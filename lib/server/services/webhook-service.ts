@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { createWebhookSchema, type WebhookEventType } from "@/lib/domain/schemas/webhook";
+import type { WebhookAttemptDto, WebhookDeliveryDto, WebhookDto } from "@/lib/domain/schemas/webhook-responses";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
@@ -12,34 +13,8 @@ import type { WebhookDeliveryRow, WebhookRow } from "../repositories/webhook-rep
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
 
-export interface WebhookDto {
-  id: string;
-  url: string;
-  events: WebhookEventType[];
-  createdAt: string;
-}
-
-export interface WebhookAttemptDto {
-  attempt: number;
-  startedAt: string;
-  durationMs: number;
-  /** The receiver's HTTP status, or null when there was none (see `error`). */
-  statusCode: number | null;
-  error: string | null;
-}
-
-export interface WebhookDeliveryDto {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: "pending" | "delivered" | "failed";
-  attempts: number;
-  /** When the next attempt is due (pending deliveries only). */
-  nextAttemptAt: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  log: WebhookAttemptDto[];
-}
+// The answers' shapes are the documented schemas' (lib/domain/schemas/webhook-responses.ts).
+export type { WebhookAttemptDto, WebhookDeliveryDto, WebhookDto };
 
 const DELIVERY_LOG_LIMIT = 50;
 
