@@ -2,12 +2,12 @@
 
 import os
 import threading
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, Mapping, Optional
 
 from ._http import request_json
 from .cache import ResolveCache, cache_key
 from .errors import PromptManagerError, ServerError, ServiceUnavailable
-from .events import EventStream
+from .events import ChangeEvent, EventStream
 from .result import ResolveResult
 from .snapshot import Snapshot
 
@@ -109,6 +109,17 @@ class PromptManager:
                 if self._snapshot is None:
                     return None
             return self._snapshot
+
+    def subscribe(
+        self,
+        on_event: Callable[[ChangeEvent], None],
+        on_state: Optional[Callable[[bool], None]] = None,
+        last_event_id: str = "",
+    ) -> EventStream:
+        """Follows ``GET /api/events`` on a daemon thread of its own: ``on_event`` gets every
+        ``prompt.changed``, ``action.changed`` and ``resync`` (on that thread), across reconnects,
+        from ``last_event_id`` on when given. ``close()`` on the returned stream stops it."""
+        return EventStream(self.base_url, self._api_key, on_event, on_state, last_event_id=last_event_id)
 
     @property
     def events_connected(self) -> bool:

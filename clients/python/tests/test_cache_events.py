@@ -55,3 +55,33 @@ class CacheTest(unittest.TestCase):
         wording = "Mark the affirmation done %s." % uuid.uuid4().hex
         call("POST", "/api/actions/accept_identity_affirmation", {"instruction": wording, "activate": True})
         wait_until("the new wording", lambda: wording in self.pm.resolve(phase="identity_affirmation", context=context).text, 5)
+
+
+@needs_server
+@unittest.skipUnless(WRITE_KEY, "needs PM_WRITE_KEY (prompts:write) to change prompts")
+class SubscribeTest(unittest.TestCase):
+    def test_delivers_events_and_resumes_after_the_last_id(self) -> None:
+        pm = PromptManager(BASE_URL, API_KEY, timeout=5.0)
+        events = []
+        stream = pm.subscribe(events.append)
+        self.addCleanup(stream.close)
+        wait_until("the stream", lambda: stream.connected and stream.last_event_id != "")
+        draft = call(
+            "POST",
+            "/api/prompts",
+            {"coachingPhase": "get_to_know_you", "body": "Draft {user_name}", "requiredContextKeys": ["user_name"]},
+        )
+        call("PUT", "/api/phases/get_to_know_you/staging", {"version": draft["version"]})
+        wait_until("the staging event", lambda: len(events) >= 1)
+        self.assertEqual(events[0].type, "prompt.changed")
+        self.assertEqual(
+            events[0].data,
+            {"phase": "get_to_know_you", "promptType": "coach", "channel": "staging", "version": draft["version"]},
+        )
+        stream.close()
+        call("DELETE", "/api/phases/get_to_know_you/staging")
+        later = []
+        again = pm.subscribe(later.append, last_event_id=events[0].id)
+        self.addCleanup(again.close)
+        wait_until("the missed event", lambda: len(later) >= 1)
+        self.assertEqual((later[0].data["channel"], later[0].data["version"]), ("staging", None))
