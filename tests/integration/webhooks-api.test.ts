@@ -54,6 +54,9 @@ describe("webhook registration (admins)", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe("invalid_request");
     }
+    const upper = await register({ url: "HTTPS://example.test/Hook", events: ["prompt.changed"] });
+    expect(upper.status).toBe(201);
+    expect(upper.body.webhook.url).toBe("https://example.test/Hook");
     expect((await call(hookDeliveries.GET, { headers: admin, params: { id: "nope" } })).status).toBe(404);
   });
 });

@@ -23,7 +23,9 @@ export const webhookUrlSchema = z
       }
     },
     { message: URL_MESSAGE },
-  );
+  )
+  // One spelling of the scheme (the database's check, like URL itself, expects lower case).
+  .transform((v) => v.replace(/^https?:/i, (scheme) => scheme.toLowerCase()));
 
 /** POST /api/webhooks and the /admin form. No secret: the server generates one (shown once). */
 export const createWebhookSchema = z.strictObject({
