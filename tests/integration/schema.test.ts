@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_TYPE_VALUES, CONTEXT_KEY_VALUES, PHASE_VALUES, PROMPT_TYPE_VALUES } from "@/lib/domain/catalog";
+import { WEBHOOK_EVENT_VALUES } from "@/lib/domain/schemas/webhook";
 import { readPrismaSchema } from "../support/prisma-schema";
 
 // The migrated database (SQL files) must match schema.prisma (what the client is generated from),
@@ -106,6 +107,16 @@ describe("CHECK constraints list exactly the catalog", () => {
     ["action_instructions_action_type_check", ACTION_TYPE_VALUES],
   ] as const)("%s", async (constraint, values) => {
     expect(await quotedValues(constraint)).toEqual([...values].sort());
+  });
+  // A webhook subscribes to change event types: both lists are the same, or a subscription is refused
+  // (or an event type can never be delivered).
+  it.each(["webhooks_events_check", "change_events_type_check"])("%s lists the webhook event types", async (name) => {
+    const { rows } = await client.query(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`,
+      [name],
+    );
+    const values = [...String(rows[0]?.def).matchAll(/'([a-z_.]+)'/g)].map((m) => m[1]).sort();
+    expect(values).toEqual([...WEBHOOK_EVENT_VALUES].sort());
   });
 });
 
