@@ -29,7 +29,10 @@ export async function openDatabase(log: (line: string) => void = console.log): P
   }
   const url = process.env.DATABASE_URL;
   // The migration lock is a session advisory lock: it needs a direct connection, not a transaction pooler.
-  const result = await migrate(process.env.PM_LISTEN_DATABASE_URL || url);
+  const result = await migrate(process.env.PM_LISTEN_DATABASE_URL || url).catch(async (error: unknown) => {
+    await embedded?.stop();
+    return refuseToMigrate(error);
+  });
   log(
     result.applied.length
       ? `Applied migrations: ${result.applied.join(", ")}`
@@ -54,6 +57,22 @@ function shownPath(p: string): string {
 function refuseToStart(error: unknown): never {
   const reason = error instanceof Error && error.message ? error.message : String(error);
   console.error(`Cannot start the embedded database: ${reason}.`);
+  process.exit(1);
+}
+
+/** A database that cannot be reached or migrated ends the start with one sentence, not a stack trace. */
+function refuseToMigrate(error: unknown): never {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  const which = process.env.PM_LISTEN_DATABASE_URL ? "PM_LISTEN_DATABASE_URL" : "DATABASE_URL";
+  const reason =
+    code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT" || code === "EAI_AGAIN"
+      ? `nothing answers at the address in ${which} (${code}): start that PostgreSQL or correct the URL`
+      : code === "28P01" || code === "28000"
+        ? `PostgreSQL refused the user or password in ${which}: correct them`
+        : code === "3D000"
+          ? `the database named in ${which} does not exist: create it (CREATE DATABASE) or correct the URL`
+          : `${message || String(error)}`.split("\n")[0];
+  console.error(`Cannot prepare the database: ${reason}.`);
   process.exit(1);
 }
 

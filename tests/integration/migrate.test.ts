@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtemp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -88,4 +89,25 @@ describe("migration runner", () => {
     expect(names.map((r) => r.migration_name)).toEqual(["001_ok"]);
     expect(await rows(url, `SELECT to_regclass('half') AS t`)).toEqual([{ t: null }]);
   });
+});
+
+describe("npm run db:migrate / npm start on a database that cannot be used", () => {
+  it("ends with one sentence saying what to fix, exit 1, no stack trace", () => {
+    const run = (url: string) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
+      delete env.PM_LISTEN_DATABASE_URL;
+      const script = ["--conditions=react-server", "--import", "tsx", "scripts/db-migrate.ts"];
+      return spawnSync(process.execPath, script, { env, encoding: "utf8" });
+    };
+    const down = run("postgresql://postgres@127.0.0.1:1/pm");
+    expect(down.status).toBe(1);
+    expect(down.stderr.trim().split("\n")).toEqual([
+      "Cannot prepare the database: nothing answers at the address in DATABASE_URL (ECONNREFUSED): start that PostgreSQL or correct the URL.",
+    ]);
+    const missing = run(urlForDatabase(adminUrl, `pm_missing_${randomBytes(4).toString("hex")}`));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim().split("\n")).toEqual([
+      "Cannot prepare the database: the database named in DATABASE_URL does not exist: create it (CREATE DATABASE) or correct the URL.",
+    ]);
+  }, 60_000);
 });
