@@ -1,9 +1,11 @@
 import "server-only";
 import { onDrain } from "@/lib/runtime/lifecycle";
-import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
+import { startWebhookWorker } from "./webhook-worker";
+
+export type BackgroundWorkerState = "running" | "stopping" | "stopped";
 
 // One worker per process, whatever module copies load this (Next may evaluate it more than once).
-const holder = globalThis as unknown as { pmWebhookWorker?: WebhookWorker };
+const holder = globalThis as unknown as { pmWebhookWorker?: { state: BackgroundWorkerState } };
 
 /**
  * Starts this process's webhook worker (from instrumentation.ts when the server starts); it stops
@@ -13,6 +15,14 @@ const holder = globalThis as unknown as { pmWebhookWorker?: WebhookWorker };
 export function ensureWebhookWorker(): void {
   if (holder.pmWebhookWorker) return;
   const worker = startWebhookWorker();
-  holder.pmWebhookWorker = worker;
-  onDrain(() => void worker.stop());
+  const entry = (holder.pmWebhookWorker = { state: "running" as BackgroundWorkerState });
+  onDrain(() => {
+    entry.state = "stopping";
+    void worker.stop().then(() => (entry.state = "stopped"));
+  });
+}
+
+/** The process's worker: null before it was started (health checks, tests). */
+export function webhookWorkerState(): BackgroundWorkerState | null {
+  return holder.pmWebhookWorker?.state ?? null;
 }
