@@ -36,8 +36,13 @@ describe("a session cookie stops working", () => {
     await authRoute("POST", ["signout"], laptop, { csrfToken: await csrf(laptop) });
     expect((await listAs(copied)).status).toBe(401);
     expect((await listAs(phone)).status).toBe(401);
+    // next-auth's own session endpoint neither describes nor refreshes it, and clears the cookie.
+    expect((await authRoute("GET", ["session"], phone)).answer).toEqual({});
+    expect(phone.has("next-auth.session-token")).toBe(false);
     expect(await db().auditEvent.count({ where: { targetId: user.id, action: "auth.sign_out" } })).toBe(1);
-    expect((await listAs(await signIn(user.email))).status).toBe(200); // signing in again works
+    const again = await signIn(user.email); // signing in again works
+    expect((await listAs(again)).status).toBe(200);
+    expect((await authRoute("GET", ["session"], again)).answer).toMatchObject({ user: { email: user.email } });
   });
 
   it.each([

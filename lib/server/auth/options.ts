@@ -8,7 +8,10 @@ import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
 import { servedOverHttps } from "./secure-cookies";
 import { verifyLogin } from "../services/login-service";
-import { endSessions } from "../services/session-service";
+import { endSessions, sessionIsCurrent } from "../services/session-service";
+
+/** Thrown by the jwt callback for an ended session: next-auth then clears the cookie (not an error to log). */
+class SessionEnded extends Error {}
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -60,6 +63,12 @@ export function authOptions(request?: { headers: Headers; url?: string }): NextA
         },
       }),
     ],
+    logger: {
+      error(code, metadata) {
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     events: {
       // Sign-out ends the person's sessions everywhere, so a copied cookie stops working too.
       async signOut({ token }) {
@@ -72,12 +81,16 @@ export function authOptions(request?: { headers: Headers; url?: string }): NextA
         const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
         return `${baseUrl}${safeRedirectPath(path)}`;
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          return token;
         }
+        // Only next-auth's own /api/auth/session gets here: an ended session is neither described
+        // nor refreshed there, and its cookie is cleared.
+        if (!(await sessionIsCurrent({ uid: token.uid ?? "", sessionVersion: token.sv }))) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {

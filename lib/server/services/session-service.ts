@@ -27,6 +27,17 @@ export async function actorForSession(claims: SessionClaims): Promise<Actor> {
   return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }
 
+/** Whether a session is still valid (same rule as actorForSession), for next-auth's own session endpoint. */
+export async function sessionIsCurrent(claims: SessionClaims): Promise<boolean> {
+  try {
+    await actorForSession(claims);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthenticated") return false;
+    throw error;
+  }
+}
+
 /**
  * Sign-out ends the person's sessions everywhere (JWTs cannot be deleted one by one): the version moves
  * on, audited. Only a session that is still valid can do it, so a stale cookie changes nothing.
