@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { isUuid } from "@/lib/domain/ids";
 import { isWaiting, waitingFirst } from "@/lib/domain/releases/presentation";
 import { requireCaller } from "@/lib/server/auth/session";
 import { listReleases } from "@/lib/server/services/release-service";
@@ -20,7 +21,8 @@ export default async function ReleasesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
-  const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
+  // A hand-edited cursor that is no id shows the newest page rather than an error.
+  const cursor = typeof sp.cursor === "string" && isUuid(sp.cursor) ? sp.cursor : undefined;
   const caller = await requireCaller("prompts:read", "/releases");
   const [open, approved, page] = await Promise.all([
     listReleases(caller, { status: "open", limit: WAITING_LIMIT }),
