@@ -67,7 +67,12 @@ export function registerTemplateLanguage(monaco: typeof Monaco, keys: readonly K
       { token: "invalid", foreground: PLACEHOLDER_COLORS.invalid, fontStyle: "underline" },
       { token: "keyword.heading", foreground: "1d1d21", fontStyle: "bold" },
     ],
-    colors: { "editorLineNumber.foreground": "#5c5c66" },
+    colors: {
+      "editorLineNumber.foreground": "#5c5c66",
+      // Monaco's default removed-text red, stacked on the removed-line red, leaves a placeholder's blue
+      // below 4.5:1 contrast; a lighter tint keeps every token readable (WCAG AA) on deleted text.
+      "diffEditor.removedTextBackground": "#ff00001f",
+    },
   });
 
   monaco.languages.registerCompletionItemProvider(TEMPLATE_LANGUAGE, {
