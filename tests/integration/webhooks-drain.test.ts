@@ -1,6 +1,8 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import * as ready from "@/app/api/health/ready/route";
 import { closeLongLived } from "@/lib/runtime/lifecycle";
+import { sharedListenerListening } from "@/lib/server/db/shared-listener";
 import { SYSTEM_CALLER } from "@/lib/server/auth/actor";
 import { createWebhook } from "@/lib/server/services/webhook-service";
 import { ensureWebhookWorker, webhookWorkerState } from "@/lib/server/webhooks/background";
@@ -21,11 +23,17 @@ afterAll(async () => {
   await raw.end();
 });
 
+it("started before anything else listens, the prompt cache still gets ready", async () => {
+  // instrumentation.ts starts the worker first, so the shared LISTEN connection is up before the
+  // prompt cache subscribes to it (a late subscriber used to be told "listening" too early).
+  ensureWebhookWorker();
+  await waitFor("the shared listener", () => sharedListenerListening());
+  await waitFor("readiness", async () => (await ready.GET(new Request("http://localhost/api/health/ready"))).ok);
+});
+
 it("starts once per process, delivers, and stops when the drain period ends", async () => {
   await createWebhook(SYSTEM_CALLER, { url: r.url, events: ["action.changed"] });
-  expect(webhookWorkerState()).toBeNull();
-  ensureWebhookWorker();
-  ensureWebhookWorker(); // a second module copy's call: still one worker
+  ensureWebhookWorker(); // a second call (another module copy): still the one worker
   expect(webhookWorkerState()).toBe("running");
   await raw.query(`SELECT pm_emit_event('action.changed', '{"actionType":"before_drain"}')`);
   await waitFor("the delivery", () => r.received.length === 1);

@@ -36,7 +36,12 @@ const shared = (holder.pmSharedListener ??= { listener: null, subscribers: new S
 export function subscribeToChanges(subscriber: ListenerSubscriber): () => Promise<void> {
   shared.subscribers.add(subscriber);
   if (!shared.listener) shared.listener = start();
-  else if (shared.listener.isListening()) subscriber.onListening();
+  // Told after subscribeToChanges returns, as when the connection comes up: a subscriber may still be
+  // initialising what its onListening touches (the prompt cache assigns its state after subscribing).
+  else if (shared.listener.isListening())
+    queueMicrotask(() => {
+      if (shared.subscribers.has(subscriber)) subscriber.onListening();
+    });
   return async () => {
     if (!shared.subscribers.delete(subscriber) || shared.subscribers.size > 0) return;
     const listener = shared.listener;
