@@ -51,6 +51,60 @@ const config = [
     rules: { "no-restricted-imports": "off" },
   },
   {
+    // Components render what pages and actions give them: types and rules come from lib/domain, data
+    // from their props or server actions (app/**/actions.ts), never from server internals.
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server/*", "@/lib/server", "**/lib/server/*"],
+              message: "Components must not import lib/server: take types from lib/domain, data from props or actions.",
+            },
+            { group: ["@prisma/*", "pg", "*/generated/*"], message: "Components never touch the database." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Authentication sits below the services: it may use repositories, caches and the audit module,
+    // never a service (services authorize callers, so the other direction would be a loop).
+    files: ["lib/server/auth/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../services/*", "@/lib/server/services/*"],
+              message: "lib/server/auth must not depend on services (services depend on auth).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only repositories (and the db module) touch Prisma; services compose them in transactions.
+    files: ["lib/server/services/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@prisma/*", "**/db/generated/*", "@/lib/server/db/generated/*"],
+              message: "Only repositories touch Prisma.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**/*.ts", "e2e/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Caller } from "@/lib/server/auth/actor";
-import { can } from "@/lib/server/auth/authorize";
+import type { Caller } from "@/lib/domain/auth/actor";
+import { can } from "@/lib/domain/auth/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 /** Top bar for signed-in pages: navigation by permission, who is signed in, sign-out. */

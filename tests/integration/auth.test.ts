@@ -8,7 +8,7 @@ import * as keyItem from "@/app/api/api-keys/[id]/route";
 import * as keys from "@/app/api/api-keys/route";
 import * as nextauth from "@/app/api/auth/[...nextauth]/route";
 import { db } from "@/lib/server/db/client";
-import { LOGIN_LIMIT, verifyLogin } from "@/lib/server/services/login-service";
+import { LOGIN_LIMIT, verifyLogin } from "@/lib/server/auth/login";
 import { seedDemoPrompts } from "@/lib/server/services/seed-service";
 import { apiKey, signedInUser, TEST_PASSWORD } from "../support/auth";
 import { call } from "../support/http";

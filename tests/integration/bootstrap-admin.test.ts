@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyLogin } from "@/lib/server/services/login-service";
+import { verifyLogin } from "@/lib/server/auth/login";
 import { bootstrapAdmin } from "@/lib/server/services/user-service";
 
 describe("first-start admin", () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as users from "@/app/api/users/route";
 import { clientIp } from "@/lib/server/auth/client-ip";
 import { db } from "@/lib/server/db/client";
-import { LOGIN_LIMIT, verifyLogin } from "@/lib/server/services/login-service";
+import { LOGIN_LIMIT, verifyLogin } from "@/lib/server/auth/login";
 import { signedInUser, TEST_PASSWORD } from "../support/auth";
 import { call } from "../support/http";
 

@@ -1,8 +1,14 @@
 import { z } from "zod";
+import { narrowTo } from "../catalog/narrow";
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from "./safe-input";
 
 export const ROLE_VALUES = ["admin", "designer", "viewer"] as const;
 export const SCOPE_VALUES = ["resolve", "prompts:read", "prompts:write"] as const;
+export type Role = (typeof ROLE_VALUES)[number];
+export type Scope = (typeof SCOPE_VALUES)[number];
+/** Stored roles and scopes back to their types (the database's CHECK constraints keep them valid). */
+export const narrowRole = narrowTo("role", (v): v is Role => (ROLE_VALUES as readonly string[]).includes(v));
+export const narrowScope = narrowTo("scope", (v): v is Scope => (SCOPE_VALUES as readonly string[]).includes(v));
 
 /**
  * One spelling per address: NFC (so a composed and a decomposed "é" are the same account) and

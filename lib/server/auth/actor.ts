@@ -1,24 +1,4 @@
 import "server-only";
 
-export const ROLES = ["admin", "designer", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
-export const SCOPES = ["resolve", "prompts:read", "prompts:write"] as const;
-export type Scope = (typeof SCOPES)[number];
-
-/**
- * Who is calling. Built in exactly one place per entry point (route wrapper, server-action wrapper,
- * page guard); services receive it and decide what it may do. `system` is for CLI scripts and seeding.
- */
-export type Actor =
-  | { kind: "anonymous" }
-  | { kind: "system"; name: string }
-  | { kind: "user"; id: string; email: string; name: string | null; role: Role }
-  | { kind: "api_key"; id: string; name: string; scopes: Scope[] };
-
-/** An actor plus the request it acts in (the request id ties audit events to logs). */
-export interface Caller {
-  actor: Actor;
-  requestId: string;
-}
-
-export const SYSTEM_CALLER: Caller = { actor: { kind: "system", name: "cli" }, requestId: "cli" };
+// Who is calling is a domain fact (components read it too); the server side re-exports it here.
+export { SYSTEM_CALLER, type Actor, type Caller, type Role, type Scope } from "@/lib/domain/auth/actor";

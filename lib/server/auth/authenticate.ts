@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { authenticateApiKey } from "../services/api-key-service";
-import { actorForSession } from "../services/session-service";
+import { authenticateApiKey } from "./api-key-auth";
+import { actorForSession } from "./session-actor";
 import type { Actor } from "./actor";
 import { sessionFromCookie } from "./session-cookie";
 

@@ -1,34 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import type { Actor, Caller, Role, Scope } from "./actor";
+import { can, type Permission } from "@/lib/domain/auth/permissions";
+import type { Caller } from "./actor";
 
-export type Permission = "prompts:read" | "prompts:write" | "resolve" | "admin";
-
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["prompts:read", "prompts:write", "resolve", "admin"],
-  designer: ["prompts:read", "prompts:write", "resolve"],
-  viewer: ["prompts:read", "resolve"],
-};
-
-// API keys carry scopes; "admin" is never a key scope (users and keys are managed by people).
-const SCOPE_PERMISSIONS: Record<Scope, Permission> = {
-  "resolve": "resolve",
-  "prompts:read": "prompts:read",
-  "prompts:write": "prompts:write",
-};
-
-export function can(actor: Actor, permission: Permission): boolean {
-  switch (actor.kind) {
-    case "system":
-      return true;
-    case "user":
-      return ROLE_PERMISSIONS[actor.role].includes(permission);
-    case "api_key":
-      return actor.scopes.some((s) => SCOPE_PERMISSIONS[s] === permission);
-    case "anonymous":
-      return false;
-  }
-}
+export { can, type Permission } from "@/lib/domain/auth/permissions";
 
 /** Anything signed in or keyed may read public-to-the-team data such as the catalog. */
 export function authenticated(caller: Caller): void {

@@ -7,8 +7,8 @@ import type { Role } from "./actor";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
 import { servedOverHttps } from "./secure-cookies";
-import { verifyLogin } from "../services/login-service";
-import { endSessions, sessionIsCurrent } from "../services/session-service";
+import { verifyLogin } from "./login";
+import { endSessions, sessionIsCurrent } from "./session-actor";
 
 /** Thrown by the jwt callback for an ended session: next-auth then clears the cookie (not an error to log). */
 class SessionEnded extends Error {}

@@ -1,6 +1,6 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
-import type { SessionClaims } from "../services/session-service";
+import type { SessionClaims } from "./session-actor";
 import { authSecret } from "./secret";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { AppError } from "@/lib/domain/errors";
-import { actorForSession } from "../services/session-service";
+import { actorForSession } from "./session-actor";
 import type { Caller } from "./actor";
 import { can, type Permission } from "./authorize";
 import { sessionFromCookie } from "./session-cookie";

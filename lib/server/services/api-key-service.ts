@@ -1,11 +1,11 @@
 import "server-only";
 import type { ApiKeyResponse } from "@/lib/domain/schemas/account-responses";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
-import { createApiKeySchema } from "@/lib/domain/schemas/account";
-import type { Actor, Caller, Scope } from "../auth/actor";
+import { createApiKeySchema, narrowScope } from "@/lib/domain/schemas/account";
+import type { Caller } from "../auth/actor";
+import { hashApiKey } from "../auth/api-key-hash";
 import { authorize } from "../auth/authorize";
-import { cachedApiKey } from "../cache/prompt-cache";
 import { db } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import * as keys from "../repositories/api-key-repository";
@@ -21,7 +21,7 @@ export function toApiKeyResponse(k: ApiKeyRow, now = new Date()): ApiKeyResponse
     id: k.id,
     name: k.name,
     prefix: k.prefix,
-    scopes: k.scopes as Scope[],
+    scopes: k.scopes.map(narrowScope),
     expiresAt: iso(k.expiresAt),
     revokedAt: iso(k.revokedAt),
     lastUsedAt: iso(k.lastUsedAt),
@@ -29,8 +29,6 @@ export function toApiKeyResponse(k: ApiKeyRow, now = new Date()): ApiKeyResponse
     status,
   };
 }
-
-const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 /** Creates a key; the secret is returned once and only its SHA-256 and a short prefix are stored. */
 export async function createApiKey(caller: Caller, input: unknown): Promise<{ key: string; apiKey: ApiKeyResponse }> {
@@ -41,7 +39,7 @@ export async function createApiKey(caller: Caller, input: unknown): Promise<{ ke
     const created = await keys.insertKey(tx, {
       name: data.name,
       prefix: key.slice(0, 11),
-      keyHash: hashKey(key),
+      keyHash: hashApiKey(key),
       scopes: data.scopes,
       expiresAt: data.expiresAt ? new Date(data.expiresAt) : null,
       createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
@@ -79,24 +77,4 @@ export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyRe
     });
     return toApiKeyResponse(after);
   });
-}
-
-// Per-instance memory of the last recorded use, so a busy key costs one UPDATE a minute, not one per request.
-const lastTouched = new Map<string, number>();
-
-/** Turns a bearer token into an actor; unknown, revoked and expired keys are 401 with a clear reason. */
-export async function authenticateApiKey(token: string): Promise<Actor> {
-  const keyHash = hashKey(token);
-  const row = await cachedApiKey(keyHash, () => withDbErrors(() => keys.findKeyByHash(db(), keyHash)));
-  const now = new Date();
-  if (!row) throw new AppError("unauthenticated", "Unknown API key");
-  if (row.revokedAt) throw new AppError("unauthenticated", "This API key was revoked");
-  if (row.expiresAt && row.expiresAt <= now) throw new AppError("unauthenticated", "This API key has expired");
-  if ((lastTouched.get(row.id) ?? 0) < now.getTime() - 60_000) {
-    lastTouched.set(row.id, now.getTime());
-    // Not awaited: the hot path must not wait for bookkeeping (nor for a database that is down while
-    // a cached key serves stale prompts); a failed write is simply retried on a later request.
-    void keys.touchLastUsed(db(), row.id, now).catch(() => lastTouched.delete(row.id));
-  }
-  return { kind: "api_key", id: row.id, name: row.name, scopes: row.scopes as Scope[] };
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import { narrowRole } from "@/lib/domain/schemas/account";
 import type { UserResponse } from "@/lib/domain/schemas/account-responses";
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { createUserSchema, updateUserSchema, type UpdateUserData } from "@/lib/domain/schemas/account";
-import { SYSTEM_CALLER, type Caller, type Role } from "../auth/actor";
+import { SYSTEM_CALLER, type Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { hashPassword } from "../auth/password";
 import { db } from "../db/client";
@@ -19,7 +20,7 @@ export function toUserResponse(u: UserRow): UserResponse {
     id: u.id,
     email: u.email,
     name: u.name,
-    role: u.role as Role,
+    role: narrowRole(u.role),
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

@@ -5,7 +5,7 @@ import { authOptions } from "@/lib/server/auth/options";
 import { clientIp } from "@/lib/server/auth/client-ip";
 import { readBodyText } from "@/lib/server/http/body";
 import { errorResponse } from "@/lib/server/http/route";
-import { assertLoginAllowed } from "@/lib/server/services/login-service";
+import { assertLoginAllowed } from "@/lib/server/auth/login";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
 

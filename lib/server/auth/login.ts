@@ -1,13 +1,14 @@
 import "server-only";
+import { narrowRole } from "@/lib/domain/schemas/account";
 import { AppError } from "@/lib/domain/errors";
 import { loginSchema, normalizeEmail } from "@/lib/domain/schemas/account";
-import type { Actor, Caller, Role } from "../auth/actor";
-import { verifyPassword } from "../auth/password";
+import type { Actor, Caller } from "./actor";
+import { verifyPassword } from "./password";
 import { db, type Db, type Tx } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import { countFailedLogins } from "../repositories/audit-repository";
 import { findUserByEmail, lockAccountForSignIn } from "../repositories/user-repository";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../audit/record-audit";
 
 /**
  * Failed sign-ins allowed per account and address, and per account from any address (so rotating
@@ -52,7 +53,7 @@ export async function verifyLogin(input: unknown, ip: string, requestId: string)
     const user = await findUserByEmail(tx, email);
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (user && ok && !user.disabled) {
-      const role = user.role as Role;
+      const role = narrowRole(user.role);
       return {
         kind: "user",
         id: user.id,

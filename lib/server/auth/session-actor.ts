@@ -1,11 +1,12 @@
 import "server-only";
+import { narrowRole } from "@/lib/domain/schemas/account";
 import { AppError } from "@/lib/domain/errors";
-import type { Actor, Role } from "../auth/actor";
+import type { Actor } from "./actor";
 import { db } from "../db/client";
 import { inTransaction, withDbErrors } from "../db/errors";
 import { bumpSessionVersion, findUserById, findUserByIdForUpdate } from "../repositories/user-repository";
 import { isUuid } from "@/lib/domain/ids";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../audit/record-audit";
 
 /** What a session cookie says: who, and the session version it was issued with. */
 export interface SessionClaims {
@@ -24,7 +25,7 @@ export async function actorForSession(claims: SessionClaims): Promise<Actor> {
   if (user.disabled) throw new AppError("unauthenticated", "This account is disabled");
   if (user.sessionVersion !== claims.sessionVersion)
     throw new AppError("unauthenticated", "This session was ended (sign-out, password or role change); sign in again");
-  return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role };
+  return { kind: "user", id: user.id, email: user.email, name: user.name, role: narrowRole(user.role) };
 }
 
 /** Whether a session is still valid (same rule as actorForSession), for next-auth's own session endpoint. */
@@ -48,7 +49,7 @@ export async function endSessions(claims: SessionClaims): Promise<void> {
     const user = await findUserByIdForUpdate(tx, claims.uid);
     if (!user || user.sessionVersion !== claims.sessionVersion) return;
     const after = await bumpSessionVersion(tx, user.id);
-    const actor: Actor = { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role };
+    const actor: Actor = { kind: "user", id: user.id, email: user.email, name: user.name, role: narrowRole(user.role) };
     await recordAudit(
       tx,
       { actor, requestId: "sign-out" },
