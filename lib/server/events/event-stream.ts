@@ -1,9 +1,10 @@
 import "server-only";
+import { onDrain } from "@/lib/runtime/lifecycle";
 import { db } from "../db/client";
 import { replaySince } from "../repositories/change-event-repository";
 import { eventsListening, subscribeEvents, type HubMessage } from "./event-hub";
 import type { EventsConfig } from "./events-config";
-import { SSE_HEARTBEAT, sseCursor, sseEvent, sseResync } from "./sse";
+import { SSE_HEARTBEAT, sseCursor, sseDrainHint, sseEvent, sseResync } from "./sse";
 
 export interface EventStreamOptions {
   /** The reader's Last-Event-ID: null for a new reader, "invalid" for one we cannot place (it resyncs). */
@@ -21,6 +22,9 @@ const encoder = new TextEncoder();
  * ids at or below what was already sent are skipped. A reader that leaves more than
  * maxBufferedBytes unread is dropped (the stream errors): it reconnects with its Last-Event-ID and
  * gets what it missed from the history, instead of this process buffering for it without limit.
+ * When the instance drains (SIGTERM, `npm run serve`), the stream ends with a `retry:` hint at the end
+ * of the drain period: the reader reconnects through the balancer to an instance that stays and
+ * resumes from its Last-Event-ID, so it misses nothing.
  */
 export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array> {
   let cleanup = () => undefined as void;
@@ -47,9 +51,11 @@ export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array
         };
         const unsubscribe = subscribeEvents((m) => (sent === null ? held.push(m) : deliver(m)));
         const heartbeat = setInterval(() => write(SSE_HEARTBEAT), opts.config.heartbeatMs);
+        let unregisterDrain = () => undefined as unknown;
         const close = () => {
           if (closed) return;
           closed = true;
+          unregisterDrain();
           clearInterval(heartbeat);
           unsubscribe();
           opts.signal.removeEventListener("abort", onAbort);
@@ -65,6 +71,10 @@ export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array
         };
         cleanup = close;
         opts.signal.addEventListener("abort", onAbort);
+        unregisterDrain = onDrain(() => {
+          write(sseDrainHint());
+          onAbort();
+        });
         write(": connected\n\n");
         void (async () => {
           // Until this instance listens, a change could commit between the replay and the live feed.

@@ -18,6 +18,15 @@ export function sseCursor(cursor: bigint): string {
   return `retry: 1000\nid: ${cursor}\n\n`;
 }
 
+/**
+ * Sent as a draining instance closes a stream: the reader should come back soon (to another instance,
+ * through the balancer), a little later than its default so a fleet's readers do not all reconnect in
+ * the same instant. No data: it dispatches nothing, it only sets the reconnection time.
+ */
+export function sseDrainHint(): string {
+  return `retry: ${1000 + Math.floor(Math.random() * 1000)}\n\n`;
+}
+
 export const SSE_HEARTBEAT = ": heartbeat\n\n";
 
 /** Last-Event-ID as the id it must be (a decimal event id), else null: a reader we cannot place resyncs. */
