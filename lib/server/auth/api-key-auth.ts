@@ -3,7 +3,6 @@ import { AppError } from "@/lib/domain/errors";
 import { narrowScope } from "@/lib/domain/schemas/account";
 import { cachedApiKey } from "../cache/prompt-cache";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import * as keys from "../repositories/api-key-repository";
 import type { Actor } from "./actor";
 import { hashApiKey } from "./api-key-hash";
@@ -14,7 +13,7 @@ const lastTouched = new Map<string, number>();
 /** Turns a bearer token into an actor; unknown, revoked and expired keys are 401 with a clear reason. */
 export async function authenticateApiKey(token: string): Promise<Actor> {
   const keyHash = hashApiKey(token);
-  const row = await cachedApiKey(keyHash, () => withDbErrors(() => keys.findKeyByHash(db(), keyHash)));
+  const row = await cachedApiKey(keyHash, () => keys.findKeyByHash(db(), keyHash));
   const now = new Date();
   if (!row) throw new AppError("unauthenticated", "Unknown API key");
   if (row.revokedAt) throw new AppError("unauthenticated", "This API key was revoked");

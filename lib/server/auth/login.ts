@@ -5,7 +5,7 @@ import { loginSchema, normalizeEmail } from "@/lib/domain/schemas/account";
 import type { Actor, Caller } from "./actor";
 import { verifyPassword } from "./password";
 import { db, type Db, type Tx } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import { countFailedLogins } from "../repositories/audit-repository";
 import { findUserByEmail, lockAccountForSignIn } from "../repositories/user-repository";
 import { recordAudit } from "../audit/record-audit";
@@ -34,7 +34,7 @@ async function assertUnderLimits(client: Db | Tx, email: string, ip: string): Pr
 
 /** 429 once the account, or the account from this address, is over its limit (an early, unlocked check). */
 export async function assertLoginAllowed(email: string, ip: string): Promise<void> {
-  await withDbErrors(() => assertUnderLimits(db(), normalizeEmail(email), ip));
+  await assertUnderLimits(db(), normalizeEmail(email), ip);
 }
 
 /**

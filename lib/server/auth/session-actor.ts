@@ -3,7 +3,7 @@ import { narrowRole } from "@/lib/domain/schemas/account";
 import { AppError } from "@/lib/domain/errors";
 import type { Actor } from "./actor";
 import { db } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import { bumpSessionVersion, findUserById, findUserByIdForUpdate } from "../repositories/user-repository";
 import { isUuid } from "@/lib/domain/ids";
 import { recordAudit } from "../audit/record-audit";
@@ -20,7 +20,7 @@ export interface SessionClaims {
  * password change takes effect at once: a session issued with another version is refused.
  */
 export async function actorForSession(claims: SessionClaims): Promise<Actor> {
-  const user = isUuid(claims.uid) ? await withDbErrors(() => findUserById(db(), claims.uid)) : null;
+  const user = isUuid(claims.uid) ? await findUserById(db(), claims.uid) : null;
   if (!user) throw new AppError("unauthenticated", "Your session is no longer valid; sign in again");
   if (user.disabled) throw new AppError("unauthenticated", "This account is disabled");
   if (user.sessionVersion !== claims.sessionVersion)

@@ -1,5 +1,5 @@
 import "server-only";
-import { isAppError } from "@/lib/domain/errors";
+import { isDbUnavailable } from "../db/errors";
 import type { ApiKeyRow } from "../repositories/api-key-repository";
 
 /** Raised by migration 20261126040000_api_key_change_notify whenever a key is added or changes. */
@@ -58,7 +58,7 @@ export class ApiKeyCache {
     try {
       return await Promise.race([loading, slow]);
     } catch (error) {
-      if (isAppError(error) && error.code === "db_unavailable") return entry.row;
+      if (isDbUnavailable(error)) return entry.row;
       throw error;
     } finally {
       clearTimeout(timer);

@@ -1,10 +1,9 @@
 import "server-only";
 import { toWordings, type ActionWordings } from "@/lib/domain/action-instructions";
 import { PHASE_VALUES, defaultPromptType, type Phase, type PromptType } from "@/lib/domain/catalog";
-import { isAppError } from "@/lib/domain/errors";
 import { onCommit } from "../db/after-commit";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
+import { isDbUnavailable } from "../db/errors";
 import { subscribeToChanges } from "../db/shared-listener";
 import * as instructions from "../repositories/action-instruction-repository";
 import * as prompts from "../repositories/prompt-repository";
@@ -63,7 +62,7 @@ function create(): PromptCacheState {
       unhook: () => undefined,
       ...common,
     };
-  const options = { ...config, isUnavailable: (e: unknown) => isAppError(e) && e.code === "db_unavailable" };
+  const options = { ...config, isUnavailable: isDbUnavailable };
   const cache = new PhaseCache(options);
   const wordings = new PhaseCache(options);
   // API keys share the listener: a resolve checks its key on every call, so it is cached the same way.
@@ -154,7 +153,7 @@ export function promptVersion(phase: Phase | null, version: number): Promise<Cac
 }
 
 async function lookup<V>(phase: Phase | null, item: string, query: () => Promise<V>): Promise<Cached<V>> {
-  const load = () => withDbErrors(query);
+  const load = query;
   const { cache } = state();
   return cache ? cache.get(phase, item, load) : { value: await load(), status: "miss" };
 }
@@ -164,7 +163,7 @@ async function lookup<V>(phase: Phase | null, item: string, query: () => Promise
  * until a change arrives, so preparations made with it stay reusable (see prepared-prompts).
  */
 export async function servingWordings(): Promise<Cached<ActionWordings>> {
-  const load = () => withDbErrors(async () => toWordings(await instructions.findActive(db())));
+  const load = async () => toWordings(await instructions.findActive(db()));
   const { wordings } = state();
   return wordings ? wordings.get(null, "serving", load) : { value: await load(), status: "miss" };
 }

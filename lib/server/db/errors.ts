@@ -72,6 +72,16 @@ export function mapDbError(error: unknown): unknown {
   return error;
 }
 
+/** True for an error that means the database is not answering (the stale-if-error caches serve on it). */
+export function isDbUnavailable(error: unknown): boolean {
+  const mapped = mapDbError(error);
+  return mapped instanceof AppError && mapped.code === "db_unavailable";
+}
+
+/**
+ * Database errors become the app's error model once, at the edges: the route wrapper, the server-action
+ * wrapper and the transaction helper (services and repositories throw what the driver threw).
+ */
 export async function withDbErrors<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, isAppError, type ActionResult } from "@/lib/domain/errors";
 import type { Caller } from "../auth/actor";
 import { currentCaller } from "../auth/session";
+import { mapDbError } from "../db/errors";
 
 export type { ActionResult } from "@/lib/domain/errors";
 
@@ -17,7 +18,8 @@ export function serverAction<A extends unknown[], T>(fn: (caller: Caller, ...arg
       const caller = await currentCaller();
       requestId = caller.requestId;
       return { ok: true, data: await fn(caller, ...args) };
-    } catch (error) {
+    } catch (thrown) {
+      const error = mapDbError(thrown);
       if (isAppError(error)) return { ok: false, ...error.toJSON() };
       console.error(`[${requestId}]`, error);
       return { ok: false, ...new AppError("internal", "Something went wrong; nothing was saved").toJSON() };

@@ -4,6 +4,7 @@ import { AppError, isAppError } from "@/lib/domain/errors";
 import type { Actor, Caller } from "../auth/actor";
 import { authenticateRequest } from "../auth/authenticate";
 import { authenticated } from "../auth/authorize";
+import { mapDbError } from "../db/errors";
 import { DEFAULT_MAX_BODY_BYTES, readBodyText } from "./body";
 
 export interface RouteContext<P> {
@@ -60,7 +61,8 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return Response.json(data, { status, headers });
 }
 
-export function errorResponse(error: unknown, requestId: string): Response {
+export function errorResponse(thrown: unknown, requestId: string): Response {
+  const error = mapDbError(thrown);
   const appError = isAppError(error) ? error : new AppError("internal", "Internal error");
   if (!isAppError(error)) console.error(`[${requestId}]`, error);
   return json(appError.toJSON(), appError.status, { "x-request-id": requestId });

@@ -7,7 +7,7 @@ import type { ActionImportReport } from "@/lib/domain/schemas/action-import";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db, type Db, type Tx } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as instructions from "../repositories/action-instruction-repository";
 import { changeActivation } from "./action-instruction-service";
 import { recordAudit } from "./audit";
@@ -41,7 +41,7 @@ export async function importActionFile(caller: Caller, input: unknown): Promise<
       latestVersions: first(rows),
     });
   };
-  if (request.dryRun) return (await withDbErrors(() => plan(db(), true))).report;
+  if (request.dryRun) return (await plan(db(), true)).report;
   const report = await inTransaction(async (tx) => {
     const { report, toInsert } = await plan(tx, false);
     if (!report.canApply) return report;

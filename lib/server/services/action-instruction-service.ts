@@ -13,7 +13,7 @@ import {
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db, type Tx } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as instructions from "../repositories/action-instruction-repository";
 import type { ActionInstructionRow } from "../repositories/action-instruction-repository";
 import { recordAudit } from "./audit";
@@ -36,23 +36,19 @@ export function toActionInstructionDto(row: ActionInstructionRow): ActionInstruc
 /** All 22 actions with their production wording and the phases whose serving prompt allows them. */
 export async function listActionInstructions(caller: Caller): Promise<ActionSummary[]> {
   authorize(caller, "prompts:read");
-  const { active, counts, serving } = await withDbErrors(async () => ({
-    active: await instructions.findActive(db()),
-    counts: await instructions.versionCounts(db()),
-    serving: await instructions.servingAllowedActions(db()),
-  }));
+  const active = await instructions.findActive(db());
+  const counts = await instructions.versionCounts(db());
+  const serving = await instructions.servingAllowedActions(db());
   return ACTION_TYPE_VALUES.map((type) => summary(type, active, counts, serving));
 }
 
 export async function getActionInstruction(caller: Caller, type: string): Promise<ActionDetail> {
   authorize(caller, "prompts:read");
   const action = actionTypeOf(type);
-  const { active, counts, serving, history } = await withDbErrors(async () => ({
-    active: await instructions.findActive(db()),
-    counts: await instructions.versionCounts(db()),
-    serving: await instructions.servingAllowedActions(db()),
-    history: await instructions.listVersions(db(), action),
-  }));
+  const active = await instructions.findActive(db());
+  const counts = await instructions.versionCounts(db());
+  const serving = await instructions.servingAllowedActions(db());
+  const history = await instructions.listVersions(db(), action);
   const params = (actionJsonSchema(action).properties as Record<string, Record<string, unknown>>).params ?? {};
   return {
     ...summary(action, active, counts, serving),

@@ -7,7 +7,7 @@ import type { Caller } from "../auth/actor";
 import { hashApiKey } from "../auth/api-key-hash";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as keys from "../repositories/api-key-repository";
 import type { ApiKeyRow } from "../repositories/api-key-repository";
 import { recordAudit } from "./audit";
@@ -58,7 +58,7 @@ export async function createApiKey(caller: Caller, input: unknown): Promise<{ ke
 export async function listApiKeys(caller: Caller): Promise<{ items: ApiKeyResponse[] }> {
   authorize(caller, "admin");
   const now = new Date();
-  return { items: (await withDbErrors(() => keys.listKeys(db()))).map((k) => toApiKeyResponse(k, now)) };
+  return { items: (await keys.listKeys(db())).map((k) => toApiKeyResponse(k, now)) };
 }
 
 export async function revokeApiKey(caller: Caller, id: string): Promise<ApiKeyResponse> {

@@ -4,7 +4,6 @@ import { auditQuerySchema } from "@/lib/domain/schemas/account";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { slugForPhase } from "@/lib/domain/authoring/phase-slug";
 import { listAudit, listAuditActions, listAuditActors } from "../repositories/audit-repository";
@@ -18,7 +17,7 @@ export async function listAuditEvents(
 ): Promise<{ items: AuditEventResponse[]; nextCursor: string | null }> {
   authorize(caller, "admin");
   const q = parseInput(auditQuerySchema, query);
-  const rows = await withDbErrors(() => listAudit(db(), { ...q, limit: q.limit + 1 }));
+  const rows = await listAudit(db(), { ...q, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => ({
@@ -38,9 +37,11 @@ export async function listAuditEvents(
 export async function auditPage(caller: Caller, query: unknown): Promise<AuditPageView> {
   const { items, nextCursor } = await listAuditEvents(caller, query);
   const promptIds = [...new Set(items.filter((e) => e.targetType === "prompt" && e.targetId).map((e) => e.targetId!))];
-  const [refs, actions, actors] = await withDbErrors(() =>
-    Promise.all([promptRefs(db(), promptIds.filter(isUuid)), listAuditActions(db()), listAuditActors(db())]),
-  );
+  const [refs, actions, actors] = await Promise.all([
+    promptRefs(db(), promptIds.filter(isUuid)),
+    listAuditActions(db()),
+    listAuditActors(db()),
+  ]);
   const byId = new Map(refs.map((r) => [r.id, r]));
   const link = (e: AuditEventResponse): string | null => {
     if (e.targetType === "prompt" && e.targetId) {

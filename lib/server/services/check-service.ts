@@ -13,7 +13,6 @@ import {
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import * as samples from "../repositories/sample-context-repository";
@@ -29,7 +28,7 @@ export type Rendering =
 
 /** The samples a version is checked with: the saved sample contexts of its phase (shared by the team). */
 export function samplesFor(row: Pick<PromptRow, "coachingPhase">): Promise<SampleContextRow[]> {
-  return withDbErrors(() => samples.listByPhase(db(), row.coachingPhase as Phase | null));
+  return samples.listByPhase(db(), row.coachingPhase as Phase | null);
 }
 
 /**
@@ -111,7 +110,7 @@ export async function checkVersion(row: PromptRow, draft?: ResolveOptions["draft
 export async function runChecks(caller: Caller, id: string, input: unknown): Promise<CheckRun> {
   authorize(caller, "prompts:read");
   const { draft } = parseInput(runChecksSchema, input ?? {});
-  const row = isUuid(id) ? await withDbErrors(() => prompts.findById(db(), id)) : null;
+  const row = isUuid(id) ? await prompts.findById(db(), id) : null;
   if (!row) throw new AppError("not_found", `No prompt with id ${id}`);
   return checkVersion(row, draft);
 }

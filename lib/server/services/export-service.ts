@@ -4,7 +4,6 @@ import { exportQuerySchema, type ExportFormat } from "@/lib/domain/schemas/promp
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import { exportRecords } from "../repositories/prompt-transfer-repository";
 import { parseInput } from "./parse-input";
 
@@ -19,7 +18,7 @@ export interface ExportFile {
 export async function exportPrompts(caller: Caller, query: unknown): Promise<ExportFile> {
   authorize(caller, "prompts:read");
   const q = parseInput(exportQuerySchema, query);
-  const records = await withDbErrors(() => exportRecords(db(), q));
+  const records = await exportRecords(db(), q);
   const filters = [q.phase, q.type, q.active === undefined ? undefined : q.active ? "active" : "inactive"].filter(
     Boolean,
   );

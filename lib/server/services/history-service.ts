@@ -4,7 +4,6 @@ import { buildTimeline, type TimelineEntry } from "@/lib/domain/history/timeline
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import { listPhaseEvents } from "../repositories/history-repository";
 
 /** The phase page shows this many of the newest events; the audit log (admins) has all of them. */
@@ -16,7 +15,7 @@ export const TIMELINE_LIMIT = 300;
  */
 export async function phaseTimeline(caller: Caller, phase: Phase | null): Promise<TimelineEntry[]> {
   authorize(caller, "prompts:read");
-  const rows = await withDbErrors(() => listPhaseEvents(db(), phase, TIMELINE_LIMIT));
+  const rows = await listPhaseEvents(db(), phase, TIMELINE_LIMIT);
   return buildTimeline(
     rows.map((r) => ({
       id: r.id.toString(),

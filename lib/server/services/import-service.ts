@@ -16,7 +16,7 @@ import { importRequestSchema, type ImportProgress, type ImportReport } from "@/l
 import type { Caller } from "../auth/actor";
 import { authorize, can } from "../auth/authorize";
 import { db, type Db, type Tx } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import * as transfer from "../repositories/prompt-transfer-repository";
 import { recordAudit } from "./audit";
@@ -44,7 +44,7 @@ export async function importPrompts(caller: Caller, input: unknown, hooks: Impor
   const plan = (dryRun: boolean, state: DatabaseState) =>
     planImport({ format: file.format, dryRun, checked, options: resolved, optionProblems, ...state });
 
-  if (request.dryRun) return plan(true, await withDbErrors(() => databaseState(db(), checked))).report;
+  if (request.dryRun) return plan(true, await databaseState(db(), checked)).report;
 
   const report = await inTransaction(async (tx) => {
     for (const phase of phasesOf(checked)) await prompts.lockPhase(tx, phase);

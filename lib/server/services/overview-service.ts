@@ -4,14 +4,13 @@ import { PHASE_VALUES } from "@/lib/domain/catalog";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import { latestChangePerPhase } from "../repositories/audit-repository";
 import { phaseOverview } from "../repositories/prompt-repository";
 
 /** Every phase (and the phase-less prompts) with its serving version, version count and last change. */
 export async function servingOverview(caller: Caller): Promise<PhaseOverviewRow[]> {
   authorize(caller, "prompts:read");
-  const [rows, changes] = await withDbErrors(() => Promise.all([phaseOverview(db()), latestChangePerPhase(db())]));
+  const [rows, changes] = await Promise.all([phaseOverview(db()), latestChangePerPhase(db())]);
   const byPhase = new Map(rows.map((r) => [r.phase, r]));
   const changeByPhase = new Map(changes.map((c) => [c.phase, c]));
   return [...PHASE_VALUES, null].map((phase) => {

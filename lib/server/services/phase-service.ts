@@ -6,7 +6,6 @@ import { AppError } from "@/lib/domain/errors";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptResponse } from "@/lib/domain/schemas/responses";
 import { toPromptDto } from "./prompt-dto";
@@ -16,7 +15,7 @@ export const VERSION_LIST_LIMIT = 200;
 
 export async function listPhaseVersions(caller: Caller, phase: Phase | null): Promise<VersionSummary[]> {
   authorize(caller, "prompts:read");
-  const rows = await withDbErrors(() => prompts.listVersionSummaries(db(), phase, VERSION_LIST_LIMIT));
+  const rows = await prompts.listVersionSummaries(db(), phase, VERSION_LIST_LIMIT);
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -31,9 +30,7 @@ export async function listPhaseVersions(caller: Caller, phase: Phase | null): Pr
 export async function getPhaseVersion(caller: Caller, phase: Phase | null, version: number): Promise<PromptResponse> {
   authorize(caller, "prompts:read");
   const row =
-    Number.isSafeInteger(version) && version >= 1
-      ? await withDbErrors(() => prompts.findByPhaseVersion(db(), phase, version))
-      : null;
+    Number.isSafeInteger(version) && version >= 1 ? await prompts.findByPhaseVersion(db(), phase, version) : null;
   if (!row)
     throw new AppError(
       "version_not_found",
@@ -46,6 +43,6 @@ export async function getPhaseVersion(caller: Caller, phase: Phase | null, versi
 /** The version the editor starts from: the phase's highest, active or not; null for a phase without any. */
 export async function getLatestVersion(caller: Caller, phase: Phase | null): Promise<PromptResponse | null> {
   authorize(caller, "prompts:read");
-  const row = await withDbErrors(() => prompts.findLatest(db(), phase));
+  const row = await prompts.findLatest(db(), phase);
   return row ? toPromptDto(row) : null;
 }

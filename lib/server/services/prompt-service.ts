@@ -11,7 +11,7 @@ import {
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import { recordAudit } from "./audit";
@@ -28,13 +28,13 @@ export async function listPrompts(
 ): Promise<{ items: PromptResponse[]; nextCursor: string | null }> {
   authorize(caller, "prompts:read");
   const q = parseInput(listPromptsQuery, query);
-  const page = await withDbErrors(() => prompts.list(db(), q));
+  const page = await prompts.list(db(), q);
   return { items: page.items.map(toPromptDto), nextCursor: page.nextCursor };
 }
 
 export async function getPrompt(caller: Caller, id: string): Promise<PromptResponse> {
   authorize(caller, "prompts:read");
-  const row = isUuid(id) ? await withDbErrors(() => prompts.findById(db(), id)) : null;
+  const row = isUuid(id) ? await prompts.findById(db(), id) : null;
   if (!row) throw new AppError("not_found", `No prompt with id ${id}`);
   return toPromptDto(row);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { ReleaseDetail, ReleaseDto } from "@/lib/domain/schemas/release";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import { checkRunOf, checkSample, render, samplesFor } from "./check-service";
@@ -13,13 +12,11 @@ import type { ProductionScope } from "./production-change";
  * a sample added or fixed after the release was opened counts (approval re-runs the same checks).
  */
 export async function releaseDetail(dto: ReleaseDto, scope: ProductionScope): Promise<ReleaseDetail> {
-  const [target, production] = await withDbErrors(
-    async () =>
-      [
-        await prompts.findById(db(), dto.targetPromptId),
-        await prompts.findServing(db(), { phase: scope.phase, promptType: scope.promptType ?? undefined }),
-      ] as const,
-  );
+  const target = await prompts.findById(db(), dto.targetPromptId);
+  const production = await prompts.findServing(db(), {
+    phase: scope.phase,
+    promptType: scope.promptType ?? undefined,
+  });
   // The target row is kept by the foreign key (ON DELETE CASCADE removes the release with it).
   const row = target as PromptRow;
   const list = await samplesFor(row);

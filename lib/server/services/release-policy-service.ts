@@ -4,7 +4,7 @@ import { releasePolicyInputSchema, type ReleasePolicy } from "@/lib/domain/schem
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db, type Db, type Tx } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as policies from "../repositories/release-policy-repository";
 import { recordAudit } from "./audit";
 import { parseInput } from "./parse-input";
@@ -16,7 +16,7 @@ function toDto(row: { requiredApprovals: number; updatedAt: Date }): ReleasePoli
 /** Anyone who may read prompts may know the policy: the UI shows what a release will need. */
 export async function getReleasePolicy(caller: Caller): Promise<ReleasePolicy> {
   authorize(caller, "prompts:read");
-  return toDto(await withDbErrors(() => policies.readPolicy(db())));
+  return toDto(await policies.readPolicy(db()));
 }
 
 export async function setReleasePolicy(caller: Caller, input: unknown): Promise<ReleasePolicy> {

@@ -12,7 +12,7 @@ import {
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import * as releases from "../repositories/release-repository";
 import type { ReleaseRow } from "../repositories/release-repository";
@@ -112,9 +112,8 @@ export async function openRelease(caller: Caller, input: unknown): Promise<Relea
 
 export async function getRelease(caller: Caller, id: string): Promise<ReleaseDetail> {
   authorize(caller, "prompts:read");
-  const [row, required] = await withDbErrors(
-    async () => [isUuid(id) ? await releases.findRelease(db(), id) : null, await approvalsRequired(db())] as const,
-  );
+  const row = isUuid(id) ? await releases.findRelease(db(), id) : null;
+  const required = await approvalsRequired(db());
   if (!row) throw new AppError("not_found", `No release with id ${id}`);
   return releaseDetail(toReleaseDto(row, required), releaseScope(row));
 }
@@ -123,8 +122,7 @@ export async function listReleases(caller: Caller, query: unknown): Promise<Rele
   authorize(caller, "prompts:read");
   const q = parseInput(listReleasesQuery, query);
   const phase = q.phase === undefined ? undefined : q.phase === "none" ? null : q.phase;
-  const [page, required] = await withDbErrors(
-    async () => [await releases.listReleases(db(), { ...q, phase }), await approvalsRequired(db())] as const,
-  );
+  const page = await releases.listReleases(db(), { ...q, phase });
+  const required = await approvalsRequired(db());
   return { items: page.items.map((r) => toReleaseDto(r, required)), nextCursor: page.nextCursor };
 }

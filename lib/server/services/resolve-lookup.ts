@@ -4,7 +4,6 @@ import { AppError } from "@/lib/domain/errors";
 import type { Channel } from "@/lib/domain/schemas/staging";
 import { promptVersion, servingPrompt, stagingPrompt, type Cached } from "../cache/prompt-cache";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 
@@ -58,5 +57,5 @@ export async function findPrompt(
 }
 
 async function uncached<V>(query: () => Promise<V>): Promise<Cached<V>> {
-  return { value: await withDbErrors(query), status: "miss" };
+  return { value: await query(), status: "miss" };
 }

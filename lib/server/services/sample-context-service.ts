@@ -6,7 +6,7 @@ import { saveSampleContextSchema, type SampleContext } from "@/lib/domain/schema
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as samples from "../repositories/sample-context-repository";
 import type { SampleContextRow } from "../repositories/sample-context-repository";
 import { recordAudit } from "./audit";
@@ -33,7 +33,7 @@ function toDto(row: SampleContextRow): SampleContext {
 
 export async function listSampleContexts(caller: Caller, phase: Phase | null): Promise<SampleContext[]> {
   authorize(caller, PERMISSION);
-  return (await withDbErrors(() => samples.listByPhase(db(), phase))).map(toDto);
+  return (await samples.listByPhase(db(), phase)).map(toDto);
 }
 
 /** Saves by name: a new name creates a sample, an existing one (same phase) gets the new values. */

@@ -4,7 +4,6 @@ import { buildSnapshot, type Snapshot } from "@/lib/domain/snapshot";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import * as instructions from "../repositories/action-instruction-repository";
 import * as prompts from "../repositories/prompt-repository";
 
@@ -15,10 +14,11 @@ import * as prompts from "../repositories/prompt-repository";
  */
 export async function productionSnapshot(caller: Caller, now = new Date()): Promise<Snapshot> {
   authorize(caller, "prompts:read");
-  const [rows, actions] = await withDbErrors(() =>
-    db().$transaction(async (tx) => [await prompts.findAllServing(tx), await instructions.findActive(tx)] as const, {
+  const [rows, actions] = await db().$transaction(
+    async (tx) => [await prompts.findAllServing(tx), await instructions.findActive(tx)] as const,
+    {
       isolationLevel: "RepeatableRead",
-    }),
+    },
   );
   const actionVersions: Record<string, number> = {};
   for (const row of actions)

@@ -5,7 +5,7 @@ import { clearStagingQuery, setStagingSchema, type Staging } from "@/lib/domain/
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db, type Tx } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as prompts from "../repositories/prompt-repository";
 import type { PromptRow } from "../repositories/prompt-repository";
 import * as staging from "../repositories/staging-repository";
@@ -34,7 +34,7 @@ function scopeName(scope: StagingScope): string {
 export async function getStaging(caller: Caller, phase: Phase | null, promptType?: PromptType): Promise<Staging> {
   authorize(caller, "prompts:read");
   const scope: StagingScope = { phase, promptType: phase ? null : (promptType ?? defaultPromptType(null)) };
-  return toDto(scope, await withDbErrors(() => staging.findStaging(db(), scope)));
+  return toDto(scope, await staging.findStaging(db(), scope));
 }
 
 /** Points staging at any version of the phase, active or not. Designers, no review; audited. */

@@ -8,7 +8,7 @@ import { SYSTEM_CALLER, type Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { hashPassword } from "../auth/password";
 import { db } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as users from "../repositories/user-repository";
 import type { UserRow } from "../repositories/user-repository";
 import { recordAudit } from "./audit";
@@ -48,7 +48,7 @@ export async function createUser(caller: Caller, input: unknown): Promise<UserRe
 
 export async function listUsers(caller: Caller): Promise<{ items: UserResponse[] }> {
   authorize(caller, "admin");
-  return { items: (await withDbErrors(() => users.listUsers(db()))).map(toUserResponse) };
+  return { items: (await users.listUsers(db())).map(toUserResponse) };
 }
 
 export async function updateUser(caller: Caller, id: string, input: unknown): Promise<UserResponse> {

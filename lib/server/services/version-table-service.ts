@@ -5,14 +5,13 @@ import { versionTableQuery } from "@/lib/domain/schemas/version-table";
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { withDbErrors } from "../db/errors";
 import { searchVersions } from "../repositories/version-table-repository";
 
 /** One page of the versions table; the query comes straight from the URL and never fails to parse. */
 export async function versionTablePage(caller: Caller, searchParams: unknown): Promise<VersionTablePage> {
   authorize(caller, "prompts:read");
   const query = versionTableQuery.parse(searchParams ?? {});
-  const { rows, total, capped } = await withDbErrors(() => searchVersions(db(), query));
+  const { rows, total, capped } = await searchVersions(db(), query);
   return {
     query,
     total,

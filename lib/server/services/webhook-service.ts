@@ -7,7 +7,7 @@ import type { WebhookAttemptDto, WebhookDeliveryDto, WebhookDto } from "@/lib/do
 import type { Caller } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { db } from "../db/client";
-import { inTransaction, withDbErrors } from "../db/errors";
+import { inTransaction } from "../db/errors";
 import * as hooks from "../repositories/webhook-repository";
 import type { WebhookDeliveryRow, WebhookRow } from "../repositories/webhook-repository";
 import { recordAudit } from "./audit";
@@ -70,7 +70,7 @@ export async function createWebhook(caller: Caller, input: unknown): Promise<{ w
 
 export async function listWebhooks(caller: Caller): Promise<{ items: WebhookDto[] }> {
   authorize(caller, "admin");
-  return { items: (await withDbErrors(() => hooks.listWebhooks(db()))).map(toDto) };
+  return { items: (await hooks.listWebhooks(db())).map(toDto) };
 }
 
 /** Deletes a webhook, its pending deliveries and its log. */
@@ -92,10 +92,8 @@ export async function deleteWebhook(caller: Caller, id: string): Promise<{ delet
 /** The delivery log: the newest 50 deliveries of one webhook, each with every attempt. */
 export async function listWebhookDeliveries(caller: Caller, id: string): Promise<{ items: WebhookDeliveryDto[] }> {
   authorize(caller, "admin");
-  const rows = await withDbErrors(async () => {
-    const hook = isUuid(id) ? await hooks.findWebhook(db(), id) : null;
-    if (!hook) throw new AppError("not_found", `No webhook with id ${id}`);
-    return hooks.listDeliveries(db(), id, DELIVERY_LOG_LIMIT);
-  });
+  const hook = isUuid(id) ? await hooks.findWebhook(db(), id) : null;
+  if (!hook) throw new AppError("not_found", `No webhook with id ${id}`);
+  const rows = await hooks.listDeliveries(db(), id, DELIVERY_LOG_LIMIT);
   return { items: rows.map(toDeliveryDto) };
 }
