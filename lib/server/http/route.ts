@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { AppError, isAppError } from "@/lib/domain/errors";
 import type { Actor, Caller } from "../auth/actor";
 import { authenticateRequest } from "../auth/authenticate";
-import { authenticated } from "../auth/authorize";
+import { authenticated, authorize, type Permission } from "../auth/authorize";
 import { mapDbError } from "../db/errors";
 import { DEFAULT_MAX_BODY_BYTES, readBodyText } from "./body";
 
@@ -17,13 +17,23 @@ type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object>;
 
 export interface RouteOptions {
   /**
-   * "public" routes skip authentication; every other route authenticates here, in one place, and its
-   * service authorizes (the level names what the service will check, for readers and the OpenAPI doc).
+   * "public" routes skip authentication; every other route authenticates here, in one place, and is
+   * refused (403) here when the caller lacks the level's permission, before any body is read. Services
+   * still authorize what is finer (who may approve, who may withdraw); "authenticated" is any caller.
    */
-  access: "public" | "read" | "write" | "resolve" | "admin";
+  access: "public" | "authenticated" | "read" | "write" | "resolve" | "admin";
   /** Largest body `readJson` accepts on this route (default 1 MB); larger ones answer 413. */
   maxBodyBytes?: number;
 }
+
+const ACCESS_PERMISSION: Record<RouteOptions["access"], Permission | null> = {
+  public: null,
+  authenticated: null,
+  read: "prompts:read",
+  write: "prompts:write",
+  resolve: "resolve",
+  admin: "admin",
+};
 
 // The cap of the route a request came through, for readJson (handlers keep calling readJson(req)).
 const bodyLimits = new WeakMap<Request, number>();
@@ -41,6 +51,8 @@ export function route<P = Record<string, never>>(options: RouteOptions, handler:
       const actor = await authenticate(req, options);
       // Credentials are checked before any body is read: an anonymous caller cannot make us buffer.
       if (options.access !== "public") authenticated({ actor, requestId });
+      const permission = ACCESS_PERMISSION[options.access];
+      if (permission) authorize({ actor, requestId }, permission);
       bodyLimits.set(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       const result = await handler({ req, params, caller: { actor, requestId } });
       const response = result instanceof Response ? result : json(result);
