@@ -1,15 +1,20 @@
 // `npm run bench`: resolve against health on the production build at 50 connections, cache on and off;
 // the same resolve with 100 and with 100,000 prompt versions, and EXPLAIN of the uncached query;
-// how soon instance B serves a save made on instance A; peak RSS of the server. Prints the figures
-// and writes bench/RESULTS.md. Not a test: it asserts nothing, it measures.
-// Knobs: BENCH_SECONDS (5), BENCH_ROUNDS (6), BENCH_SAVES (200), BENCH_LARGE_ROWS (100000), BENCH_ADMIN_URL.
+// how soon instance B serves a save made on instance A; peak RSS of the server; and the fleet rows
+// (bench/lib/fleet-bench.ts: 3 instances behind HAProxy against 1, through PgBouncer). Prints the
+// figures and writes bench/RESULTS.md. Not a test: it asserts nothing, it measures.
+// Knobs: BENCH_SECONDS (5), BENCH_ROUNDS (6), BENCH_SAVES (200), BENCH_FLEET_SAVES (100),
+// BENCH_LARGE_ROWS (100000), BENCH_ADMIN_URL, PM_FLEET_PORT_BASE.
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { ensureBuilt, startAppServer, type AppServer } from "@/scripts/lib/app-server";
-import { authHeaders, createBenchApiKey } from "./api-key";
+import { measureInvalidation } from "@/scripts/lib/invalidation-probe";
+import { authHeaders } from "./api-key";
 import { explainServingQuery, fillTo, openBenchServer } from "./lib/bench-database";
-import { benchPrompt, resolveRequest } from "./lib/bench-prompt";
-import { measureInvalidation } from "./lib/invalidation";
+import { INVALIDATION_PHASE, benchPrompt, resolveRequest } from "./lib/bench-prompt";
+import { prepareBenchDatabase } from "./lib/bench-setup";
+import { benchFleet } from "./lib/fleet-bench";
+import { renderFleetSection, spliceFleetSection } from "./lib/fleet-report";
 import { interleave, summarize, type Target } from "./lib/load";
 import { describeMachine, peakRss } from "./lib/machine";
 import { renderReport } from "./lib/report";
@@ -45,18 +50,7 @@ try {
   // Seeded through the app's own services (like `npm run db:seed`), then copied for the large table.
   const small = await pgServer.create("pm_bench");
   process.env.DATABASE_URL = small;
-  const { seedDemoPrompts } = await import("@/lib/server/services/seed-service");
-  const { createPrompt } = await import("@/lib/server/services/prompt-service");
-  const { setReleasePolicy } = await import("@/lib/server/services/release-policy-service");
-  const { SYSTEM_CALLER } = await import("@/lib/server/auth/actor");
-  const { db } = await import("@/lib/server/db/client");
-  await seedDemoPrompts({ onlyIfEmpty: true });
-  // The invalidation figure times "saved and served on A" → "served on B": saves that serve at once,
-  // which the release policy allows only without required approvals.
-  await setReleasePolicy(SYSTEM_CALLER, { requiredApprovals: 0 });
-  await createPrompt(SYSTEM_CALLER, { ...benchPrompt, isActive: true });
-  const key = await createBenchApiKey();
-  await db().$disconnect();
+  const key = await prepareBenchDatabase();
   await fillTo(small, SMALL);
   const large = await pgServer.create("pm_bench_large", "pm_bench");
   await fillTo(large, LARGE);
@@ -124,29 +118,50 @@ try {
 
   log(`invalidation: ${SAVES} saves on A, polling B`);
   const [a, b] = [await start(small, "on"), await start(small, "on")];
-  const invalidation = await measureInvalidation(a, b, SAVES, authHeaders(key));
+  const invalidation = await measureInvalidation({
+    saveOn: [a.url],
+    watch: [b.url],
+    saves: SAVES,
+    headers: authHeaders(key),
+    phase: INVALIDATION_PHASE,
+  });
   log(`B served A's save after p50 ${invalidation.p50.toFixed(1)} ms, p99 ${invalidation.p99.toFixed(1)} ms`);
   await stopAll();
 
-  const report = renderReport({
+  const fleet = await benchFleet({
     machine,
-    load: { start: loadAtStart, end: os.loadavg()[0]! },
-    database: pgServer.where,
+    directUrl: small,
+    resolve,
+    headers: authHeaders(key),
+    phase: INVALIDATION_PHASE,
     seconds: SECONDS,
     rounds: ROUNDS,
-    rows: { small: SMALL, large: LARGE },
-    prompt: {
-      bytes: Buffer.byteLength(benchPrompt.body),
-      placeholders: benchPrompt.requiredContextKeys.length,
-      actions: benchPrompt.allowedActions.length,
-      responseBytes,
-    },
-    ratio,
-    scale,
-    explain,
-    invalidation,
-    rss,
+    saves: Number(process.env.BENCH_FLEET_SAVES ?? 100),
+    log,
   });
+
+  const report = spliceFleetSection(
+    renderReport({
+      machine,
+      load: { start: loadAtStart, end: os.loadavg()[0]! },
+      database: pgServer.where,
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      rows: { small: SMALL, large: LARGE },
+      prompt: {
+        bytes: Buffer.byteLength(benchPrompt.body),
+        placeholders: benchPrompt.requiredContextKeys.length,
+        actions: benchPrompt.allowedActions.length,
+        responseBytes,
+      },
+      ratio,
+      scale,
+      explain,
+      invalidation,
+      rss,
+    }),
+    renderFleetSection(fleet),
+  );
   writeFileSync("bench/RESULTS.md", report);
   console.log(`\n${report}`);
   log("written to bench/RESULTS.md");

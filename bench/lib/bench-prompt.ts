@@ -1,6 +1,8 @@
 // The prompt the bench resolves: about 7 KB of body with 6 placeholders and 5 allowed actions, the
 // shape of a large real phase prompt (the demo prompts are far smaller and would flatter the figures).
 export const BENCH_PHASE = "identity_brainstorming";
+/** The phase the invalidation probes save to: another than the resolve load's, which they would change. */
+export const INVALIDATION_PHASE = "identity_affirmation";
 
 const PLACEHOLDERS = [
   "user_name",

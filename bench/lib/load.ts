@@ -21,13 +21,17 @@ export interface RunFigures {
 
 export const CONNECTIONS = 50;
 
+/** What takes the load: one server, or a balancer whose CPU figure sums the instances behind it. */
+export interface LoadServer {
+  url: string;
+  pid: number | number[];
+}
+
+const cpuMs = (server: LoadServer) => [server.pid].flat().reduce((sum, pid) => sum + processCpuMs(pid), 0);
+
 /** One autocannon run at 50 connections. Any non-2xx answer or connection error counts as a failure. */
-export async function runLoad(
-  server: { url: string; pid: number },
-  target: Target,
-  seconds: number,
-): Promise<RunFigures> {
-  const cpuBefore = processCpuMs(server.pid);
+export async function runLoad(server: LoadServer, target: Target, seconds: number): Promise<RunFigures> {
+  const cpuBefore = cpuMs(server);
   const result = await autocannon({
     url: `${server.url}${target.path}`,
     connections: CONNECTIONS,
@@ -42,13 +46,13 @@ export async function runLoad(
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.non2xx + result.errors,
-    serverCpuUs: ((processCpuMs(server.pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
+    serverCpuUs: ((cpuMs(server) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
   };
 }
 
 export interface Job {
   key: string;
-  server: { url: string; pid: number };
+  server: LoadServer;
   target: Target;
 }
 

@@ -1,5 +1,5 @@
 import { CONNECTIONS, summarize, type RunFigures } from "./load";
-import type { InvalidationFigures } from "./invalidation";
+import type { InvalidationFigures } from "@/scripts/lib/invalidation-probe";
 import type { Machine } from "./machine";
 
 export interface BenchResults {
