@@ -131,6 +131,44 @@ describe("PhaseCache", () => {
     expect(await cache.get("intro", "serving", load)).toEqual({ value: "new", status: "hit" });
   });
 
+  it("reloads refresh-ahead items as soon as their phase is invalidated, so the next lookup is a hit", async () => {
+    const { cache, db, load } = setup({ refreshAhead: (item) => item.startsWith("serving:") });
+    await cache.get("intro", "serving:*", load);
+    await cache.get("intro", "version:3", load);
+    await cache.get("other", "serving:*", load);
+    expect(db.calls).toBe(3);
+    db.value = "v2";
+    cache.invalidatePhase("intro");
+    expect(db.calls).toBe(4); // intro's serving entry only: not the pinned version, not the other phase
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get("intro", "serving:*", load)).toEqual({ value: "v2", status: "hit" });
+    expect(await cache.get("intro", "version:3", load)).toEqual({ value: "v2", status: "miss" });
+    expect(db.calls).toBe(5);
+  });
+
+  it("never serves a refresh started before a later invalidation", async () => {
+    const { cache } = setup({ refreshAhead: () => true });
+    const slow = deferred<string>();
+    const answers = [slow.promise, Promise.resolve("newest")];
+    let calls = 0;
+    const load = () => (calls++ === 0 ? Promise.resolve("v1") : answers.shift()!);
+    await cache.get("intro", "serving:*", load);
+    cache.invalidatePhase("intro"); // refresh 1: hangs
+    cache.invalidatePhase("intro"); // refresh 2: "newest"
+    expect(await cache.get("intro", "serving:*", load)).toEqual({ value: "newest", status: "miss" });
+    slow.resolve("outdated");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get("intro", "serving:*", load)).toEqual({ value: "newest", status: "hit" });
+  });
+
+  it("refreshes nothing while deaf (nothing counts as fresh then anyway)", async () => {
+    const { cache, db, load } = setup({ refreshAhead: () => true });
+    await cache.get("intro", "serving:*", load);
+    cache.setListening(false);
+    cache.invalidatePhase("intro");
+    expect(db.calls).toBe(1);
+  });
+
   it("remembers at most maxEntries, dropping the least recently loaded", async () => {
     const { cache, db, load } = setup({ maxEntries: 3 });
     for (const v of [1, 2, 3, 4]) await cache.get("intro", `version:${v}`, load);

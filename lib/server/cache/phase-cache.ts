@@ -17,6 +17,11 @@ export interface PhaseCacheOptions {
   maxEntries: number;
   /** Whether a load failure means "the database is unreachable" (then the stale value is served). */
   isUnavailable: (error: unknown) => boolean;
+  /**
+   * Items (e.g. "serving:*") reloaded as soon as their phase is invalidated, before anyone asks: the
+   * next lookup then answers from memory, or joins that load, instead of starting one. Others load on demand.
+   */
+  refreshAhead?: (item: string) => boolean;
   now?: () => number;
 }
 
@@ -26,6 +31,7 @@ interface Entry {
   epoch: number;
   gen: number;
   seq: number;
+  load: () => Promise<unknown>;
 }
 
 // Phases are strings; prompts without a phase need a key of their own that no phase can take.
@@ -59,8 +65,24 @@ export class PhaseCache {
   }
 
   invalidatePhase(phase: string | null): void {
-    const key = phase ?? NO_PHASE;
-    this.gens.set(key, (this.gens.get(key) ?? 0) + 1);
+    const phaseKey = phase ?? NO_PHASE;
+    const gen = (this.gens.get(phaseKey) ?? 0) + 1;
+    this.gens.set(phaseKey, gen);
+    this.refresh(phaseKey, gen);
+  }
+
+  // A change notification reaches an instance before the saving client even has its answer, so a
+  // reload started now is usually done before the next resolve arrives: it then costs no query. The
+  // load starts after the invalidation, so a lookup may join it (loadOnce keys flights by generation);
+  // a further change bumps the generation again and starts another. Errors surface to lookups only.
+  private refresh(phaseKey: string, gen: number): void {
+    const wanted = this.opts.refreshAhead;
+    if (!wanted || !this.listening) return;
+    const prefix = `${phaseKey}\u0000`;
+    for (const [key, entry] of [...this.entries]) {
+      if (key.startsWith(prefix) && wanted(key.slice(prefix.length)))
+        this.loadOnce(key, this.epoch, gen, entry.load).catch(() => undefined);
+    }
   }
 
   invalidateAll(): void {
@@ -102,7 +124,7 @@ export class PhaseCache {
     const seq = ++this.loads;
     const flight = load()
       .then((value) => {
-        this.store(key, { value, loadedAt, epoch, gen, seq });
+        this.store(key, { value, loadedAt, epoch, gen, seq, load });
         return value;
       })
       .finally(() => this.flights.delete(flightKey));

@@ -63,7 +63,8 @@ function create(): PromptCacheState {
       ...common,
     };
   const options = { ...config, isUnavailable: isDbUnavailable };
-  const cache = new PhaseCache(options);
+  // What a save changes is what production or staging serves; pinned versions load when asked.
+  const cache = new PhaseCache({ ...options, refreshAhead: (item) => /^(serving|staging):/.test(item) });
   const wordings = new PhaseCache(options);
   // API keys share the listener: a resolve checks its key on every call, so it is cached the same way.
   // Keys are checked before the prompt lookup, so their stale budget is a quarter of it (at most 250 ms):
