@@ -118,7 +118,20 @@ describe("the OpenAPI document", () => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(documented.sort()).toEqual(routes.sort());
   });
+
+  it("lists the audit log's time window among its query parameters", () => {
+    const params = (doc.paths["/api/audit"]?.get?.parameters ?? []) as { name: string; schema: JsonLike }[];
+    const byName = new Map(params.map((p) => [p.name, p.schema]));
+    for (const name of ["target", "actor", "action", "since", "until", "before", "limit"])
+      expect(byName.has(name)).toBe(true);
+    expect(byName.get("since")).toMatchObject({ type: "string", format: "date-time" });
+    expect(byName.get("until")).toMatchObject({ type: "string", format: "date-time" });
+    const since = params.find((p) => p.name === "since") as { description?: string };
+    expect(since.description).toMatch(/at or after/);
+  });
 });
+
+type JsonLike = Record<string, unknown>;
 
 describe("integration responses validate against the document", () => {
   beforeAll(async () => {
@@ -257,6 +270,10 @@ describe("integration responses validate against the document", () => {
     await checkWebhooks(as);
     await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?limit=5" });
     await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?before=x" });
+    const window = "since=2020-01-01T00:00:00Z&until=2999-01-01T00:00:00%2B02:00";
+    const windowed = await check(audit.GET, "/api/audit", "GET", { as, url: `/api/audit?${window}&limit=5` });
+    expect(windowed.body.items.length).toBeGreaterThan(0);
+    await check(audit.GET, "/api/audit", "GET", { as, url: "/api/audit?since=yesterday" });
     const stagingPath = "/api/phases/{phase}/staging";
     await check(staging.PUT, stagingPath, "PUT", { params: { phase: "introduction" }, body: { version: 1 } });
     await check(staging.PUT, stagingPath, "PUT", { params: { phase: "introduction" }, body: { version: 404 } });

@@ -77,10 +77,12 @@ export const auditQuerySchema = z.object({
   /** Time window: events at or after `since` and before `until` (ISO date-times). */
   since: z.iso
     .datetime({ offset: true })
+    .describe("Only events at or after this time (ISO 8601 date-time with offset, e.g. 2026-05-01T00:00:00Z)")
     .transform((v) => new Date(v))
     .optional(),
   until: z.iso
     .datetime({ offset: true })
+    .describe("Only events before this time (ISO 8601 date-time with offset)")
     .transform((v) => new Date(v))
     .optional(),
   before: z

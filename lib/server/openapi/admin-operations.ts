@@ -80,7 +80,7 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     path: "/api/audit",
     operationId: "listAuditEvents",
     tag: "Admin",
-    summary: "The audit log, newest first, filtered by target, actor or action",
+    summary: "The audit log, newest first, filtered by target, actor, action or time (since/until)",
     query: auditQuerySchema,
     errors: [400, 503],
     responses: { 200: { description: "One page of events", content: json(auditPageSchema) } },

@@ -78,7 +78,15 @@ function operationObject(
   if (op.query) {
     const query = convert(op.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
-      parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, schema });
+      // A schema's description is the parameter's (Swagger-style readers show it beside the name).
+      const { description, ...rest } = schema;
+      parameters.push({
+        name,
+        in: "query",
+        required: query.required?.includes(name) ?? false,
+        ...(typeof description === "string" && { description }),
+        schema: rest,
+      });
     }
   }
   const responses: Record<string, JsonSchema> = {};
