@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { MonacoPreloadOnHover } from "@/components/editor/monaco-preload";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {/* Hovering a link to an editor, version, diff or release starts loading Monaco. */}
+        <MonacoPreloadOnHover />
+        {children}
+      </body>
     </html>
   );
 }
