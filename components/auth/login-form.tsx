@@ -2,10 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+
+/** Home only redirects to /prompts: going there directly saves a round trip after signing in. */
+const landingPath = (callbackUrl: string) => (callbackUrl === "/" ? "/prompts" : callbackUrl);
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
+  const target = landingPath(callbackUrl);
+  // The target's loading state (header and status, app/prompts/loading.tsx) is fetched ahead, so the
+  // page changes the moment the sign-in succeeds, while the server still renders the target.
+  useEffect(() => router.prefetch(target), [router, target]);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -19,11 +26,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       password: String(form.get("password") ?? ""),
       redirect: false,
     }).catch(() => null);
-    setPending(false);
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
-      router.refresh();
+      // Stays "Signing in…" until the next page shows. No refresh after it: the target renders fresh
+      // (pages are dynamic), and a refresh would hold the navigation until the whole page is rendered.
+      router.replace(target);
     } else {
+      setPending(false);
       setError(
         result?.status === 429
           ? "Too many failed sign-ins. Wait 15 minutes and try again."

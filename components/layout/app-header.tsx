@@ -28,3 +28,23 @@ export function AppHeader({ caller }: { caller: Caller }) {
     </header>
   );
 }
+
+/**
+ * The top bar before the caller is known (a page's loading state): the links everyone may follow, so
+ * the page is never blank while the server renders it.
+ */
+export function AppHeaderShell() {
+  return (
+    <header className="app-header">
+      <nav aria-label="Main">
+        <Link href="/" className="brand">
+          Prompt Manager
+        </Link>
+        <Link href="/prompts">Prompts</Link>
+        <Link href="/releases">Releases</Link>
+        <Link href="/actions">Actions</Link>
+        <Link href="/prompts/import">Import &amp; export</Link>
+      </nav>
+    </header>
+  );
+}
