@@ -38,3 +38,32 @@ test("picking another sample refreshes the result on screen instead of clearing 
   await expect(result).toContainText("Learn about Ada"); // no second press of Preview
   await expectAccessible(page, "preview after switching samples");
 });
+
+test("a sample remembers the provider it was saved with, and picking it restores that provider", async ({ page }) => {
+  const run = Date.now();
+  await signIn(page, "viewer", `/prompts/${PHASE}/preview`);
+  const provider = page.getByLabel("Provider");
+  await page.getByLabel(/^user_name/).fill("Cleo");
+  await page.getByLabel(/^asked_questions/).fill("background_upbringing");
+  await provider.selectOption("anthropic");
+  await page.getByLabel("Save these values as").fill(`Claude ${run}`);
+  await page.getByRole("button", { name: "Save sample" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved sample “Claude ${run}”` })).toBeVisible();
+
+  // Another sample, saved with OpenAI: picking each one switches the provider to its own.
+  await provider.selectOption("openai");
+  await page.getByLabel("Save these values as").fill(`GPT ${run}`);
+  await page.getByRole("button", { name: "Save sample" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved sample “GPT ${run}”` })).toBeVisible();
+
+  await page.reload();
+  await page.getByLabel("Sample context").selectOption({ label: `Claude ${run}` });
+  await expect(page.getByLabel("Provider")).toHaveValue("anthropic");
+  await page.getByRole("region", { name: "Preview" }).getByRole("button", { name: "Preview", exact: true }).click();
+  await expect(page.locator(".preview-result")).toContainText("Learn about Cleo");
+  await expect(page.locator(".preview-result")).toContainText("Anthropic: also appended to the text");
+  await page.getByLabel("Sample context").selectOption({ label: `GPT ${run}` });
+  await expect(page.getByLabel("Provider")).toHaveValue("openai");
+  // The result on screen is refreshed with the picked sample's provider.
+  await expect(page.locator(".preview-result")).toContainText("OpenAI: sent as response_format");
+});

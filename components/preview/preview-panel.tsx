@@ -88,18 +88,20 @@ export function PreviewPanel({
   const [running, setRunning] = useState(false);
   const info = new Map(keyInfo.map((k) => [k.value, k]));
 
-  const run = async (fields: Record<string, string> = values) => {
+  const run = async (fields: Record<string, string> = values, using: Provider = provider) => {
     setRunning(true);
     setStatus(null);
     const draft = getDraft?.();
     const context = turns.length > 0 ? { ...fields, recent_messages: turns } : fields;
-    const res = await previewAssembled({ phase, version, promptType, draft, context, provider }).catch(() => null);
+    const res = await previewAssembled({ phase, version, promptType, draft, context, provider: using }).catch(
+      () => null,
+    );
     setRunning(false);
     if (!res)
       return setStatus({ kind: "error", message: "Could not reach the server. Check your connection and try again." });
     if (res.ok) {
       setMissing(new Set());
-      setResult({ data: res.data, draft: Boolean(draft), provider });
+      setResult({ data: res.data, draft: Boolean(draft), provider: using });
       return setStatus({
         kind: "ok",
         message: `Assembled ${res.data.text.length.toLocaleString("en-US")} characters.`,
@@ -134,13 +136,17 @@ export function PreviewPanel({
           samples={samples}
           selectedId={sampleId}
           values={values}
+          provider={provider}
           onSelect={(s) => {
             const next = s?.values ?? {};
+            // The sample's own provider (for this preview only: the remembered habit stays as it is).
+            const nextProvider = s?.provider ?? provider;
+            setProviderState(nextProvider);
             setSampleId(s?.id ?? "");
             setValues(next);
             setMissing(new Set());
             // A result on screen is refreshed with the sample's values rather than left stale or cleared.
-            if (result) void run(next);
+            if (result) void run(next, nextProvider);
           }}
           onSamplesChange={(next, selected) => {
             setSamples(next);

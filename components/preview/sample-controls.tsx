@@ -15,13 +15,16 @@ interface Props {
   samples: SampleDto[];
   selectedId: string;
   values: Record<string, string>;
+  /** The provider on the form: saved with the sample, restored when it is picked. */
+  provider: SampleContext["provider"];
   onSelect: (sample: SampleDto | null) => void;
   onSamplesChange: (samples: SampleDto[], selectedId: string) => void;
   onStatus: (status: Status) => void;
 }
 
 /** Pick, save (by name: same name updates) and delete the phase's shared sample contexts. */
-export function SampleControls({ phase, samples, selectedId, values, onSelect, onSamplesChange, onStatus }: Props) {
+export function SampleControls(props: Props) {
+  const { phase, samples, selectedId, values, provider, onSelect, onSamplesChange, onStatus } = props;
   const selected = samples.find((s) => s.id === selectedId) ?? null;
   const [name, setName] = useState(selected?.name ?? "");
   const [expectations, setExpectations] = useState(expectationText(selected?.expectations));
@@ -37,6 +40,7 @@ export function SampleControls({ phase, samples, selectedId, values, onSelect, o
       name,
       values: filled,
       expectations: expectationsFromText(expectations),
+      provider,
     }).catch(() => null);
     setBusy(false);
     if (!res) return onStatus({ kind: "error", message: "Could not reach the server; the sample was not saved." });

@@ -166,6 +166,44 @@ describe("sample contexts", () => {
     expect(actions[2]?.before).toMatchObject({ values: { user_name: "Grace" } });
   });
 
+  it("remembers the provider a sample was saved with; saving without one keeps it", async () => {
+    const saved = await saveSampleContext(viewer, {
+      phase: "introduction",
+      name: "Claude user",
+      values: { user_name: "Ada" },
+      provider: "anthropic",
+    });
+    expect(saved.sample.provider).toBe("anthropic");
+    const listed = await listSampleContexts(viewer, "introduction");
+    expect(listed.find((s) => s.name === "Claude user")?.provider).toBe("anthropic");
+    const kept = await saveSampleContext(viewer, { phase: "introduction", name: "Claude user", values: {} });
+    expect(kept.sample.provider).toBe("anthropic");
+    const moved = await saveSampleContext(viewer, {
+      phase: "introduction",
+      name: "Claude user",
+      values: {},
+      provider: "openai",
+    });
+    expect(moved.sample.provider).toBe("openai");
+    const plain = await saveSampleContext(viewer, { phase: "introduction", name: "No provider", values: {} });
+    expect(plain.sample.provider).toBeNull();
+    const audit = await db().auditEvent.findFirst({
+      where: { targetId: saved.sample.id, action: "sample_context.update" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit?.before).toMatchObject({ provider: "anthropic" });
+    expect(audit?.after).toMatchObject({ provider: "openai" });
+    await expect(
+      saveSampleContext(viewer, { phase: "introduction", name: "x", values: {}, provider: "gemini" }),
+    ).rejects.toMatchObject({ code: "invalid_request" });
+    // The database holds the same rule for writes from elsewhere.
+    await expect(
+      db().$executeRaw`UPDATE sample_contexts SET provider = 'gemini' WHERE id = ${saved.sample.id}::uuid`,
+    ).rejects.toThrow(/sample_contexts_provider_check/);
+    await deleteSampleContext(viewer, saved.sample.id);
+    await deleteSampleContext(viewer, plain.sample.id);
+  });
+
   it("refuses unknown keys, blank names and anonymous callers", async () => {
     await expect(
       saveSampleContext(viewer, { phase: "introduction", name: "x", values: { username: "Ada" } }),

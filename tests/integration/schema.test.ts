@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_TYPE_VALUES, CONTEXT_KEY_VALUES, PHASE_VALUES, PROMPT_TYPE_VALUES } from "@/lib/domain/catalog";
+import { sampleProviderSchema } from "@/lib/domain/schemas/sample-context";
 import { WEBHOOK_EVENT_VALUES } from "@/lib/domain/schemas/webhook";
 import { readPrismaSchema } from "../support/prisma-schema";
 
@@ -105,6 +106,7 @@ describe("CHECK constraints list exactly the catalog", () => {
     ["prompts_required_context_keys_check", CONTEXT_KEY_VALUES],
     ["prompts_allowed_actions_check", ACTION_TYPE_VALUES],
     ["action_instructions_action_type_check", ACTION_TYPE_VALUES],
+    ["sample_contexts_provider_check", sampleProviderSchema.options],
   ] as const)("%s", async (constraint, values) => {
     expect(await quotedValues(constraint)).toEqual([...values].sort());
   });

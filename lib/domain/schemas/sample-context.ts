@@ -3,6 +3,9 @@ import { CONTEXT_KEY_VALUES } from "../catalog";
 import { expectationsSchema } from "./checks";
 import { phaseInput } from "./prompt";
 
+/** The providers a preview assembles for (the response format appended to the text differs). */
+export const sampleProviderSchema = z.enum(["openai", "anthropic"]);
+
 /** A sample context's values: catalog keys only, text as typed into the preview form. */
 export const sampleValuesSchema = z.partialRecord(z.enum(CONTEXT_KEY_VALUES), z.string().max(100_000));
 
@@ -12,6 +15,8 @@ export const saveSampleContextSchema = z.strictObject({
   values: sampleValuesSchema,
   /** Omitted: a sample saved again from the preview form keeps the expectations it has. */
   expectations: expectationsSchema.optional(),
+  /** The provider previewed with when saving; omitted keeps the stored one, null clears it. */
+  provider: sampleProviderSchema.nullable().optional(),
 });
 export type SaveSampleContextData = z.output<typeof saveSampleContextSchema>;
 
@@ -22,6 +27,7 @@ export const sampleContextSchema = z.object({
   name: z.string(),
   values: z.record(z.string(), z.string()),
   expectations: expectationsSchema,
+  provider: sampleProviderSchema.nullable(),
   updatedAt: z.string(),
 });
 export type SampleContext = z.output<typeof sampleContextSchema>;

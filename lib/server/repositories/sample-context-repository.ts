@@ -27,6 +27,7 @@ export function insert(
     name: string;
     values: Record<string, string>;
     expectations: Expectations;
+    provider: string | null;
     createdBy: string | null;
   },
 ): Promise<SampleContextRow> {
@@ -39,18 +40,20 @@ export function insert(
   });
 }
 
-/** New values; expectations only when given (undefined keeps the stored ones). */
+/** New values; expectations and provider only when given (undefined keeps the stored ones). */
 export function update(
   tx: Tx,
   id: string,
   values: Record<string, string>,
   expectations: Expectations | undefined,
+  provider: string | null | undefined,
 ): Promise<SampleContextRow> {
   return tx.sampleContext.update({
     where: { id },
     data: {
       values: values as Prisma.InputJsonObject,
       ...(expectations && { expectations: expectations as Prisma.InputJsonObject }),
+      ...(provider !== undefined && { provider }),
       updatedAt: new Date(),
     },
   });

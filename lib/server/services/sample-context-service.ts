@@ -27,6 +27,7 @@ function toDto(row: SampleContextRow): SampleContext {
     name: row.name,
     values: row.values as Record<string, string>,
     expectations: row.expectations as Expectations,
+    provider: row.provider === "openai" || row.provider === "anthropic" ? row.provider : null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -50,7 +51,7 @@ export async function saveSampleContext(
     await samples.lockName(tx, data.phase, data.name);
     const existing = await samples.findByName(tx, data.phase, data.name);
     if (existing) {
-      const row = await samples.update(tx, existing.id, values, data.expectations);
+      const row = await samples.update(tx, existing.id, values, data.expectations, data.provider);
       await recordAudit(tx, caller, {
         action: "sample_context.update",
         targetType: "sample_context",
@@ -60,8 +61,15 @@ export async function saveSampleContext(
           name: existing.name,
           keys: Object.keys(existing.values as object),
           expectations: existing.expectations,
+          provider: existing.provider,
         },
-        after: { phase: row.phase, name: row.name, keys: Object.keys(values), expectations: row.expectations },
+        after: {
+          phase: row.phase,
+          name: row.name,
+          keys: Object.keys(values),
+          expectations: row.expectations,
+          provider: row.provider,
+        },
       });
       return { sample: toDto(row), created: false };
     }
@@ -70,13 +78,20 @@ export async function saveSampleContext(
       name: data.name,
       values,
       expectations: data.expectations ?? {},
+      provider: data.provider ?? null,
       createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
     });
     await recordAudit(tx, caller, {
       action: "sample_context.create",
       targetType: "sample_context",
       targetId: row.id,
-      after: { phase: row.phase, name: row.name, keys: Object.keys(values), expectations: row.expectations },
+      after: {
+        phase: row.phase,
+        name: row.name,
+        keys: Object.keys(values),
+        expectations: row.expectations,
+        provider: row.provider,
+      },
     });
     return { sample: toDto(row), created: true };
   });
@@ -93,7 +108,13 @@ export async function deleteSampleContext(caller: Caller, id: string): Promise<{
       action: "sample_context.delete",
       targetType: "sample_context",
       targetId: id,
-      before: { phase: row.phase, name: row.name, values: row.values, expectations: row.expectations },
+      before: {
+        phase: row.phase,
+        name: row.name,
+        values: row.values,
+        expectations: row.expectations,
+        provider: row.provider,
+      },
     });
     return { id };
   });
