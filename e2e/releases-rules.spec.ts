@@ -149,6 +149,18 @@ test("a failing sample check blocks approval; a fixed version passes and shows i
   const diff = passing.locator(".monaco-diff-editor");
   await expect(diff).toContainText("one word at a time");
   await expect(diff).toContainText("Grace");
+  // Tokens of the sample's assembled text, production against the target, and the change.
+  const tokens = passing.getByRole("region", { name: "Tokens" });
+  const number = /^[\d,]+$/;
+  for (const row of [/^production v\d+$/, new RegExp(`^v${fixed.version}$`)]) {
+    const cells = tokens
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: row }) })
+      .getByRole("cell");
+    await expect(cells.nth(0)).toHaveText(number);
+    await expect(cells.nth(1)).toHaveText(number);
+  }
+  await expect(tokens.getByTestId("tokens-change-openai")).toHaveText(/^(\+|−)[\d,]+$|^±0$/);
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("region", { name: "Request" })).toContainText("Approved");
 });

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { SampleComparison } from "@/lib/domain/schemas/release";
 import { BodyDiff } from "@/components/editor/body-diff";
 import type { KeyInfo } from "@/components/editor/template-language";
+import { TokenCounts } from "@/components/tokens/token-counts";
 
 interface Props {
   sample: SampleComparison;
@@ -16,8 +17,9 @@ type Rendering = SampleComparison["target"];
 const textOf = (r: Rendering | null) => (r && "text" in r ? r.text : "");
 
 /**
- * One sample's assembled prompt, production now → target, behind a disclosure: a diff editor is
- * created only when opened, so a phase with many samples does not start one Monaco per sample.
+ * One sample's assembled prompt, production now → target, behind a disclosure, with its tokens in
+ * both: a diff editor (and a count) is made only when opened, so a phase with many samples does not
+ * start one Monaco per sample.
  */
 export function SampleOutputDiff({ sample, productionVersion, targetVersion, keys }: Props) {
   const [open, setOpen] = useState(false);
@@ -36,6 +38,16 @@ export function SampleOutputDiff({ sample, productionVersion, targetVersion, key
           Could not assemble {e}
         </p>
       ))}
+      {open && (
+        <TokenCounts
+          compare
+          delayMs={0}
+          sections={[
+            { label: from, text: textOf(sample.production) },
+            { label: `v${targetVersion}`, text: textOf(sample.target) },
+          ]}
+        />
+      )}
       {open &&
         (textOf(sample.production) === textOf(sample.target) ? (
           <p className="muted">The assembled output is the same.</p>

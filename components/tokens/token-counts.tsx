@@ -10,13 +10,21 @@ export interface TokenSection {
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : "±0");
+
+interface Props {
+  sections: TokenSection[];
+  delayMs?: number;
+  /** Two texts side by side (a release: production, then the target): a "Change" row instead of a total. */
+  compare?: boolean;
+}
 
 /**
  * Tokens per section and in total for OpenAI and Anthropic, counted on the server (the tokenizers'
  * ranks are megabytes: they never reach the browser) a moment after the text stops changing.
  * Reusable: the editor, the preview and the release page pass their own sections.
  */
-export function TokenCounts({ sections, delayMs = 400 }: { sections: TokenSection[]; delayMs?: number }) {
+export function TokenCounts({ sections, delayMs = 400, compare = false }: Props) {
   const id = useId();
   const [counts, setCounts] = useState<Counts | null>(null);
   const [failed, setFailed] = useState(false);
@@ -52,18 +60,26 @@ export function TokenCounts({ sections, delayMs = 400 }: { sections: TokenSectio
           </tr>
         </thead>
         <tbody>
-          {(sections.length > 1 ? sections : []).map((s, i) => (
+          {(sections.length > 1 || compare ? sections : []).map((s, i) => (
             <tr key={`${s.label}-${i}`}>
               <th scope="row">{s.label}</th>
               <td>{counts?.sections[i] ? fmt(counts.sections[i].openai) : "…"}</td>
               <td>{counts?.sections[i] ? fmt(counts.sections[i].anthropic) : "…"}</td>
             </tr>
           ))}
-          <tr className="total">
-            <th scope="row">{sections.length > 1 ? "Total" : (sections[0]?.label ?? "Total")}</th>
-            <td data-testid="tokens-openai">{counts ? fmt(counts.total.openai) : "…"}</td>
-            <td data-testid="tokens-anthropic">{counts ? fmt(counts.total.anthropic) : "…"}</td>
-          </tr>
+          {compare ? (
+            <tr className="total">
+              <th scope="row">Change</th>
+              <td data-testid="tokens-change-openai">{counts ? signed(change(counts, "openai")) : "…"}</td>
+              <td data-testid="tokens-change-anthropic">{counts ? signed(change(counts, "anthropic")) : "…"}</td>
+            </tr>
+          ) : (
+            <tr className="total">
+              <th scope="row">{sections.length > 1 ? "Total" : (sections[0]?.label ?? "Total")}</th>
+              <td data-testid="tokens-openai">{counts ? fmt(counts.total.openai) : "…"}</td>
+              <td data-testid="tokens-anthropic">{counts ? fmt(counts.total.anthropic) : "…"}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       <p className="hint">
@@ -72,4 +88,11 @@ export function TokenCounts({ sections, delayMs = 400 }: { sections: TokenSectio
       </p>
     </section>
   );
+}
+
+/** Last section minus the first (compare mode: the target against production). */
+function change(counts: Counts, tokenizer: "openai" | "anthropic"): number {
+  const first = counts.sections[0]?.[tokenizer] ?? 0;
+  const last = counts.sections.at(-1)?.[tokenizer] ?? 0;
+  return last - first;
 }
