@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/admin/actions";
 import type { ApiKeyResponse } from "@/lib/domain/schemas/account-responses";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ActionStatus, statusOf, type Status } from "./action-status";
+import { ActionStatus, statusOf, type Status } from "@/components/ui/action-status";
 
 const SCOPES = [
   { value: "resolve", hint: "POST /api/resolve" },

@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { createUserAction, updateUserAction } from "@/app/admin/actions";
 import type { UserResponse } from "@/lib/domain/schemas/account-responses";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ActionStatus, statusOf, type Status } from "./action-status";
+import { ActionStatus, statusOf, type Status } from "@/components/ui/action-status";
 
 const ROLES = ["viewer", "designer", "admin"] as const;
 const ROLE_MEANS: Record<string, string> = {

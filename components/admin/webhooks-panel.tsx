@@ -5,7 +5,7 @@ import { createWebhookAction, deleteWebhookAction } from "@/app/admin/actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { createWebhookSchema, WEBHOOK_EVENT_VALUES } from "@/lib/domain/schemas/webhook";
 import type { WebhookDto } from "@/lib/domain/schemas/webhook-responses";
-import { ActionStatus, statusOf, type Status } from "./action-status";
+import { ActionStatus, statusOf, type Status } from "@/components/ui/action-status";
 import { WebhookDeliveries } from "./webhook-deliveries";
 
 const EVENT_HINTS: Record<(typeof WEBHOOK_EVENT_VALUES)[number], string> = {
@@ -28,7 +28,7 @@ export function WebhooksPanel({ webhooks }: { webhooks: WebhookDto[] }) {
     const checked = createWebhookSchema.safeParse(input);
     if (!checked.success) {
       setSecret(null);
-      return setStatus({ kind: "error", text: checked.error.issues[0]?.message ?? "Invalid webhook" });
+      return setStatus({ kind: "error", message: checked.error.issues[0]?.message ?? "Invalid webhook" });
     }
     startTransition(async () => {
       const result = await createWebhookAction(input);

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { saveVersion } from "@/app/prompts/actions";
 import type { Status } from "@/components/ui/action-status";
 import { createPromptSchema } from "@/lib/domain/schemas/prompt";
+import { detailsOf, invalidRequestDetailsSchema, saveConflictDetailsSchema } from "@/lib/domain/schemas/error-details";
 import { parseTemplate } from "@/lib/domain/template";
 import type { PromptResponse } from "@/lib/domain/schemas/responses";
 import type { DraftFields } from "./use-prompt-draft";
@@ -85,13 +86,13 @@ export function useSaveVersion(phase: string | null, slug: string) {
       router.push(`/prompts/${slug}?saved=${res.data.version}&from=${res.data.version}`);
       return;
     }
-    const latest = (res.error.details as { latest?: PromptResponse | null } | null)?.latest;
+    const latest = detailsOf(saveConflictDetailsSchema, res.error.details)?.latest;
     if (res.error.code === "conflict" && latest) {
       setStatus(null);
       setConflict(latest);
       return;
     }
-    const serverIssues = (res.error.details as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
+    const serverIssues = detailsOf(invalidRequestDetailsSchema, res.error.details)?.issues ?? [];
     const found: FieldIssues = {};
     for (const issue of serverIssues) found[issue.path.split(".")[0] as keyof FieldIssues] ??= issue.message;
     setIssues(found);

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { PromptManagerClient, PromptManagerError, type ImportProgress, type ImportReport } from "@/lib/client";
 import type { ImportOptions, InvalidTemplatePolicy } from "@/lib/domain/schemas/import";
 import { isActionFile } from "@/lib/domain/action-files";
+import { detailsOf, importRefusedDetailsSchema } from "@/lib/domain/schemas/error-details";
 import type { ActionImportReport } from "@/lib/domain/schemas/action-import";
 import { ActionFileImport, postActionImport } from "./action-file-import";
 import type { CatalogOptions } from "./catalog-options";
@@ -51,7 +52,7 @@ export function ImportWorkbench({ catalog }: { catalog: CatalogOptions }) {
       setStep(dryRun ? "report" : "done");
     } catch (e) {
       const refused =
-        e instanceof PromptManagerError ? (e.details as { report?: ImportReport } | null)?.report : undefined;
+        e instanceof PromptManagerError ? detailsOf(importRefusedDetailsSchema, e.details)?.report : undefined;
       if (refused) setReport(refused);
       setError(e instanceof Error ? e.message : String(e));
       setStep(refused || report ? "report" : "idle");

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { previewAssembled } from "@/app/prompts/actions";
 import { ActionStatus, type Status } from "@/components/ui/action-status";
+import { detailsOf, missingContextDetailsSchema } from "@/lib/domain/schemas/error-details";
 import { PreviewResult, type PreviewResultData } from "./preview-result";
 import { SampleControls, type SampleDto } from "./sample-controls";
 import { TurnEditor, type Turn } from "./turn-editor";
@@ -109,7 +110,9 @@ export function PreviewPanel({
     }
     setResult(null);
     const gaps =
-      res.error.code === "missing_context" ? ((res.error.details as { missing?: string[] })?.missing ?? []) : [];
+      res.error.code === "missing_context"
+        ? (detailsOf(missingContextDetailsSchema, res.error.details)?.missing ?? [])
+        : [];
     setMissing(new Set(gaps));
     setStatus({
       kind: "error",

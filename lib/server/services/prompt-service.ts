@@ -1,4 +1,5 @@
 import "server-only";
+import type { SaveConflictDetails } from "@/lib/domain/schemas/error-details";
 import { AppError } from "@/lib/domain/errors";
 import { assertServableTemplate } from "@/lib/domain/template";
 import {
@@ -68,10 +69,15 @@ export async function createPrompt(
       await prompts.lockPhase(tx, data.coachingPhase);
       const latest = await prompts.findLatest(tx, data.coachingPhase);
       if ((latest?.version ?? null) !== options.expectedLatestVersion) {
-        throw new AppError("conflict", `Version ${latest?.version} was saved after the version you started from`, {
+        const details: SaveConflictDetails = {
           expectedLatestVersion: options.expectedLatestVersion,
           latest: latest ? toPromptDto(latest) : null,
-        });
+        };
+        throw new AppError(
+          "conflict",
+          `Version ${latest?.version} was saved after the version you started from`,
+          details,
+        );
       }
     }
     const draft = await prompts.insertNextVersion(tx, { ...data, isActive: false });
