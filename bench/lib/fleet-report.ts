@@ -60,7 +60,7 @@ export function spliceFleetSection(report: string, section: string): string {
   const start = report.indexOf(FLEET_HEADING);
   if (start >= 0) {
     const next = report.indexOf("\n## ", start + FLEET_HEADING.length);
-    return report.slice(0, start) + section + (next >= 0 ? report.slice(next + 1) : "");
+    return report.slice(0, start) + section + (next >= 0 ? `\n${report.slice(next + 1)}` : "");
   }
   const targets = report.indexOf("## Against the targets");
   if (targets < 0) return `${report.trimEnd()}\n\n${section}`;
