@@ -11,7 +11,7 @@ import { ensureBuilt, startAppServer, type AppServer } from "@/scripts/lib/app-s
 import { openBenchServer } from "./lib/bench-database";
 import { describeMachine } from "./lib/machine";
 import { renderUiReport, type UiRow } from "./lib/ui-report";
-import { editorAcceptsInput, measure, UI_TARGETS } from "./lib/ui-probes";
+import { editorAcceptsInput, measure, settle, UI_TARGETS } from "./lib/ui-probes";
 
 const COLD = Number(process.env.BENCH_UI_COLD ?? 3);
 const WARM = Number(process.env.BENCH_UI_WARM ?? 5);
@@ -82,17 +82,21 @@ try {
     const cold: number[] = [];
     const warm: number[] = [];
     const ttfb: number[] = [];
+    const htmlEnd: number[] = [];
     let accepts: boolean | null = null;
     for (let i = 0; i < COLD; i++) {
       const context = await browser.newContext({ storageState, viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       const m = await measure(page, server.url, target);
       cold.push(m.ready);
+      await settle(page);
       if (i === COLD - 1) {
         for (let j = 0; j < WARM; j++) {
           const w = await measure(page, server.url, target);
           warm.push(w.ready);
           ttfb.push(w.ttfb);
+          htmlEnd.push(w.htmlEnd);
+          await settle(page);
         }
         if (target.label === "editor interactive") accepts = await editorAcceptsInput(page);
       }
@@ -103,13 +107,14 @@ try {
       cold: median(cold),
       warm: median(warm),
       ttfb: median(ttfb),
+      htmlEnd: median(htmlEnd),
       coldAll: cold,
       warmAll: warm,
       accepts,
     };
     rows.push(row);
     log(
-      `${target.label}: cold ${row.cold.toFixed(0)} ms, warm ${row.warm.toFixed(0)} ms (TTFB ${row.ttfb.toFixed(0)} ms)`,
+      `${target.label}: cold ${row.cold.toFixed(0)} ms, warm ${row.warm.toFixed(0)} ms (HTML ${row.ttfb.toFixed(0)}–${row.htmlEnd.toFixed(0)} ms)`,
     );
   }
   const loadAtEnd = os.loadavg()[0]!;

@@ -52,8 +52,15 @@ export const UI_TARGETS: UiTarget[] = [
   },
 ];
 
-/** Loads `path` in `page` and returns ms from navigation start until `ready` held, and the TTFB. */
-export async function measure(page: Page, baseUrl: string, target: UiTarget): Promise<{ ready: number; ttfb: number }> {
+export interface Timing {
+  ready: number;
+  /** The HTML's first byte and its last (the server streams a page as it renders it). */
+  ttfb: number;
+  htmlEnd: number;
+}
+
+/** Loads `path` in `page`: ms from navigation start until `ready` held, with the HTML's timing. */
+export async function measure(page: Page, baseUrl: string, target: UiTarget): Promise<Timing> {
   await page.goto(`${baseUrl}${target.path}`, { waitUntil: "commit" });
   // A string expression, evaluated by the browser's debugger protocol: the app's CSP (no eval) does
   // not apply to it, as it would to a Function built in the page.
@@ -68,11 +75,21 @@ export async function measure(page: Page, baseUrl: string, target: UiTarget): Pr
     };
     tick();
   })`)) as number;
-  const ttfb = await page.evaluate(() => {
+  const [ttfb, htmlEnd] = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-    return nav ? nav.responseStart : NaN;
+    return nav ? [nav.responseStart, nav.responseEnd] : [NaN, NaN];
   });
-  return { ready, ttfb };
+  return { ready, ttfb: ttfb!, htmlEnd: htmlEnd! };
+}
+
+/**
+ * Lets the page finish what it does after "ready" (the idle Monaco preload, late requests) before the
+ * next navigation, as a person reading the page would: otherwise a warm load would also time the
+ * previous page's leftover work, which is not what a revisit costs.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(`new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 5000 }))`);
 }
 
 /** After the editor measured ready: it accepts a keystroke (the figure is only kept when it does). */
