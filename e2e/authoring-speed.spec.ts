@@ -63,7 +63,7 @@ test("hovering a link to a version starts loading Monaco (pages without an edito
 test("signing in shows the app's header at once, while the server still renders the prompts", async ({ page }) => {
   let release = () => {};
   const gate = new Promise<void>((r) => (release = r));
-  // Hold back the navigation's render of /prompts (not the prefetch of its loading state).
+  // Hold back the navigation's render of /prompts (not a prefetch).
   await page.route(
     (url) => url.pathname === "/prompts",
     async (route) => {
@@ -77,10 +77,10 @@ test("signing in shows the app's header at once, while the server still renders 
   await page.getByLabel("Email").fill(emailFor("viewer"));
   await page.getByLabel("Password").fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/prompts$/);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Releases" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("Loading…");
+  await expect(page.getByRole("status")).toHaveText("Signed in. Loading…");
   release();
+  await expect(page).toHaveURL(/\/prompts$/); // "/" only redirects there: the sign-in goes straight to it
   await expect(page.getByRole("heading", { level: 1, name: "Prompts" })).toBeVisible();
 });

@@ -2,7 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { AppHeaderShell } from "@/components/layout/app-header";
 
 /** Home only redirects to /prompts: going there directly saves a round trip after signing in. */
 const landingPath = (callbackUrl: string) => (callbackUrl === "/" ? "/prompts" : callbackUrl);
@@ -10,11 +11,9 @@ const landingPath = (callbackUrl: string) => (callbackUrl === "/" ? "/prompts" :
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const target = landingPath(callbackUrl);
-  // The target's loading state (header and status, app/prompts/loading.tsx) is fetched ahead, so the
-  // page changes the moment the sign-in succeeds, while the server still renders the target.
-  useEffect(() => router.prefetch(target), [router, target]);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [signedIn, setSignedIn] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,8 +26,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     }).catch(() => null);
     if (result?.ok && !result.error) {
-      // Stays "Signing in…" until the next page shows. No refresh after it: the target renders fresh
-      // (pages are dynamic), and a refresh would hold the navigation until the whole page is rendered.
+      // The app's header and a loading line show at once, while the server renders the target. (Not a
+      // loading.tsx: React holds streamed content back ~300 ms behind a shown fallback, which would slow
+      // every full load of the pages under it.) No refresh after the navigation: the target renders
+      // fresh (pages are dynamic), and a refresh would hold the navigation until it is rendered.
+      setSignedIn(true);
       router.replace(target);
     } else {
       setPending(false);
@@ -41,6 +43,16 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       );
     }
   }
+
+  if (signedIn)
+    return (
+      <div className="signed-in-shell">
+        <AppHeaderShell />
+        <p role="status" className="muted">
+          Signed in. Loading…
+        </p>
+      </div>
+    );
 
   return (
     <form onSubmit={onSubmit} className="card stack" aria-describedby={error ? "login-error" : undefined}>

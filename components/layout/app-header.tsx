@@ -30,8 +30,8 @@ export function AppHeader({ caller }: { caller: Caller }) {
 }
 
 /**
- * The top bar before the caller is known (a page's loading state): the links everyone may follow, so
- * the page is never blank while the server renders it.
+ * The top bar before the page knows the caller (right after signing in): the links everyone may
+ * follow, so the screen is never blank while the server renders the next page.
  */
 export function AppHeaderShell() {
   return (
