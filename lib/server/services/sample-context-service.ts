@@ -32,6 +32,17 @@ function toDto(row: SampleContextRow): SampleContext {
   };
 }
 
+/** What the audit log keeps of a saved sample: which keys it fills (not their values), and what it asserts. */
+function auditView(row: SampleContextRow) {
+  return {
+    phase: row.phase,
+    name: row.name,
+    keys: Object.keys(row.values as object),
+    expectations: row.expectations,
+    provider: row.provider,
+  };
+}
+
 export async function listSampleContexts(caller: Caller, phase: Phase | null): Promise<SampleContext[]> {
   authorize(caller, PERMISSION);
   return (await samples.listByPhase(db(), phase)).map(toDto);
@@ -56,20 +67,8 @@ export async function saveSampleContext(
         action: "sample_context.update",
         targetType: "sample_context",
         targetId: row.id,
-        before: {
-          phase: existing.phase,
-          name: existing.name,
-          keys: Object.keys(existing.values as object),
-          expectations: existing.expectations,
-          provider: existing.provider,
-        },
-        after: {
-          phase: row.phase,
-          name: row.name,
-          keys: Object.keys(values),
-          expectations: row.expectations,
-          provider: row.provider,
-        },
+        before: auditView(existing),
+        after: auditView(row),
       });
       return { sample: toDto(row), created: false };
     }
@@ -85,13 +84,7 @@ export async function saveSampleContext(
       action: "sample_context.create",
       targetType: "sample_context",
       targetId: row.id,
-      after: {
-        phase: row.phase,
-        name: row.name,
-        keys: Object.keys(values),
-        expectations: row.expectations,
-        provider: row.provider,
-      },
+      after: auditView(row),
     });
     return { sample: toDto(row), created: true };
   });
