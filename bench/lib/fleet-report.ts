@@ -33,7 +33,7 @@ export function renderFleetSection(f: FleetFigures): string {
     "",
     `Three instances serve ${(three.reqPerSec / one.reqPerSec).toFixed(2)}× the requests of one on this ` +
       `${f.machine.nproc}-core machine, where the load generator, HAProxy, PgBouncer and PostgreSQL share the same ` +
-      "cores: more instances than cores add no throughput here. The fleet is for availability (rolling restarts, " +
+      `cores${three.reqPerSec / one.reqPerSec < 1.1 ? ": more instances than cores add no throughput here" : " (one instance leaves some of both cores idle while it waits on the database; the rounds' spread shows how noisy this is)"}. The fleet is for availability (rolling restarts, ` +
       "an instance lost) and for machines with more cores; sizing: one instance spends about " +
       `${int(one.serverCpuUs)} µs of CPU per cached resolve, about ${int(perCore)} resolves per second per core it gets.`,
     "",
