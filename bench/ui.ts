@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { chromium, type Browser } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "@/e2e/support/chromium";
 import { ensureBuilt, startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { openBenchServer } from "./lib/bench-database";
 import { describeMachine } from "./lib/machine";
@@ -17,17 +18,6 @@ const COLD = Number(process.env.BENCH_UI_COLD ?? 3);
 const WARM = Number(process.env.BENCH_UI_WARM ?? 5);
 const EMAIL = "bench-ui@bench.test";
 const PASSWORD = randomBytes(12).toString("base64url");
-// The e2e suite's Chromium flags (playwright.config.ts).
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 
 const log = (line: string) => console.log(`[bench:ui] ${line}`);
 const median = (xs: number[]) => {
@@ -57,10 +47,7 @@ try {
   server = await startAppServer(url);
   log(`server on ${server.url} (${pgServer.where})`);
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   // One sign-in; every context starts from its cookies (a session, not a cache).
   const signInContext = await browser.newContext();
   const signInPage = await signInContext.newPage();
