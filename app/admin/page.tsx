@@ -1,3 +1,4 @@
+import { userIdOf } from "@/lib/domain/auth/actor";
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/layout/app-header";
 import { ApiKeysPanel } from "@/components/admin/api-keys-panel";
@@ -19,7 +20,7 @@ export default async function AdminPage() {
       <AppHeader caller={caller} />
       <main className="stack">
         <h1>Admin</h1>
-        <UsersPanel users={users.items} selfId={caller.actor.kind === "user" ? caller.actor.id : ""} />
+        <UsersPanel users={users.items} selfId={userIdOf(caller) ?? ""} />
         <ApiKeysPanel keys={keys.items} />
         <WebhooksPanel webhooks={webhooks.items} />
       </main>

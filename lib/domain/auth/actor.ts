@@ -19,3 +19,8 @@ export interface Caller {
 }
 
 export const SYSTEM_CALLER: Caller = { actor: { kind: "system", name: "cli" }, requestId: "cli" };
+
+/** The person behind a caller (what `created_by` columns record), or null for keys, the CLI and anonymous. */
+export function userIdOf(caller: Caller): string | null {
+  return caller.actor.kind === "user" ? caller.actor.id : null;
+}

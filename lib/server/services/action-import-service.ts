@@ -1,4 +1,5 @@
 import "server-only";
+import { userIdOf } from "@/lib/domain/auth/actor";
 import { isActionFile, planActionImport } from "@/lib/domain/action-files";
 import { toWordings } from "@/lib/domain/action-instructions";
 import { AppError } from "@/lib/domain/errors";
@@ -49,7 +50,7 @@ export async function importActionFile(caller: Caller, input: unknown): Promise<
       const created = await instructions.insertNextVersion(tx, {
         ...item,
         changeNote: `Imported from ${request.source ?? "an action file"}`,
-        createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
+        createdBy: userIdOf(caller),
       });
       await changeActivation(tx, caller, created, true);
     }

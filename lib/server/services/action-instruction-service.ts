@@ -1,4 +1,5 @@
 import "server-only";
+import { userIdOf } from "@/lib/domain/auth/actor";
 import { fieldPaths, unknownFieldPaths, descriptionMap } from "@/lib/domain/action-instructions";
 import { ACTIONS, ACTION_TYPE_VALUES, actionJsonSchema, isActionType, type ActionType } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
@@ -81,7 +82,7 @@ export async function createActionInstructionVersion(
       instruction: data.instruction,
       fieldDescriptions,
       changeNote: data.changeNote ?? null,
-      createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
+      createdBy: userIdOf(caller),
     });
     await recordAudit(tx, caller, {
       action: "action_instruction.create",

@@ -1,4 +1,5 @@
 import "server-only";
+import { userIdOf } from "@/lib/domain/auth/actor";
 import type { ApiKeyResponse } from "@/lib/domain/schemas/account-responses";
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
@@ -42,7 +43,7 @@ export async function createApiKey(caller: Caller, input: unknown): Promise<{ ke
       keyHash: hashApiKey(key),
       scopes: data.scopes,
       expiresAt: data.expiresAt ? new Date(data.expiresAt) : null,
-      createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
+      createdBy: userIdOf(caller),
     });
     await recordAudit(tx, caller, {
       action: "api_key.create",

@@ -1,4 +1,5 @@
 import "server-only";
+import { userIdOf } from "@/lib/domain/auth/actor";
 import type { Phase } from "@/lib/domain/catalog";
 import { AppError } from "@/lib/domain/errors";
 import type { Expectations } from "@/lib/domain/schemas/checks";
@@ -78,7 +79,7 @@ export async function saveSampleContext(
       values,
       expectations: data.expectations ?? {},
       provider: data.provider ?? null,
-      createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
+      createdBy: userIdOf(caller),
     });
     await recordAudit(tx, caller, {
       action: "sample_context.create",

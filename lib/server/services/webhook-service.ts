@@ -1,4 +1,5 @@
 import "server-only";
+import { userIdOf } from "@/lib/domain/auth/actor";
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
@@ -55,7 +56,7 @@ export async function createWebhook(caller: Caller, input: unknown): Promise<{ w
       url: data.url,
       events: data.events,
       secret,
-      createdBy: caller.actor.kind === "user" ? caller.actor.id : null,
+      createdBy: userIdOf(caller),
     });
     await recordAudit(tx, caller, {
       action: "webhook.create",
