@@ -5,6 +5,7 @@ import { useState } from "react";
 import { requestRelease } from "@/app/prompts/release-actions";
 import { ActionStatus, type Status } from "@/components/ui/action-status";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RequiredNoteField } from "@/components/ui/required-note-field";
 
 interface Props {
   /** The stored phase value; null for prompts without a phase (then `promptType` picks the channel). */
@@ -60,17 +61,12 @@ export function RequestRelease({ phase, promptType, version, productionVersion, 
           Production serves {productionVersion === null ? "nothing" : `v${productionVersion}`} now. Someone other than
           you reviews the change before it is released.
         </p>
-        <label>
-          <span>Release note (required): what this release changes and why</span>
-          <textarea
-            rows={3}
-            maxLength={2000}
-            value={note}
-            aria-invalid={noteMissing || undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </label>
-        {noteMissing && <p className="error">Say what this release changes and why.</p>}
+        <RequiredNoteField
+          label="Release note (required): what this release changes and why"
+          value={note}
+          onChange={setNote}
+          missingMessage={noteMissing ? "Say what this release changes and why." : null}
+        />
       </ConfirmDialog>
       <ActionStatus status={status} />
     </>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { emergencyRollback } from "@/app/prompts/emergency-actions";
 import { ActionStatus, type Status } from "@/components/ui/action-status";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RequiredNoteField } from "@/components/ui/required-note-field";
 
 interface Props {
   phase: string;
@@ -57,17 +58,12 @@ export function EmergencyRollback({ phase, version, activeAbove }: Props) {
           {activeAbove.length ? `, and v${activeAbove.join(", v")} stop serving` : ""}. It is recorded as an emergency
           rollback in the release history.
         </p>
-        <label>
-          <span>Why it cannot wait for a release (required)</span>
-          <textarea
-            rows={3}
-            maxLength={2000}
-            value={note}
-            aria-invalid={noteMissing || undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </label>
-        {noteMissing && <p className="error">Say why this cannot wait for a release.</p>}
+        <RequiredNoteField
+          label="Why it cannot wait for a release (required)"
+          value={note}
+          onChange={setNote}
+          missingMessage={noteMissing ? "Say why this cannot wait for a release." : null}
+        />
       </ConfirmDialog>
       <ActionStatus status={status} />
     </div>
