@@ -25,19 +25,14 @@ export function LiveChecks({ baseId, draft }: Props) {
   const [run, setRun] = useState<CheckRun | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
+  // The editor passes its state's own arrays, so they change identity only when their content does.
   const { body, requiredContextKeys, allowedActions } = draft;
-  const keysKey = requiredContextKeys.join(",");
-  const actionsKey = allowedActions.join(",");
 
   useEffect(() => {
     if (!baseId) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const content = {
-        body,
-        requiredContextKeys: keysKey ? keysKey.split(",") : [],
-        allowedActions: actionsKey ? actionsKey.split(",") : [],
-      };
+      const content = { body, requiredContextKeys, allowedActions };
       const res = await checkDraft(baseId, { draft: content }).catch(() => null);
       if (cancelled) return;
       if (!res) return setError("Could not reach the server to run the checks.");
@@ -49,7 +44,7 @@ export function LiveChecks({ baseId, draft }: Props) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [baseId, body, keysKey, actionsKey, nonce]);
+  }, [baseId, body, requiredContextKeys, allowedActions, nonce]);
 
   return (
     <section aria-labelledby={`${id}-h`}>

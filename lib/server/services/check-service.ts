@@ -1,5 +1,5 @@
 import "server-only";
-import type { Phase } from "@/lib/domain/catalog";
+import { narrowNullablePhase } from "@/lib/domain/catalog/narrow";
 import { unmetExpectations } from "@/lib/domain/checks/expectations";
 import { AppError, isAppError } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
@@ -28,7 +28,7 @@ export type Rendering =
 
 /** The samples a version is checked with: the saved sample contexts of its phase (shared by the team). */
 export function samplesFor(row: Pick<PromptRow, "coachingPhase">): Promise<SampleContextRow[]> {
-  return samples.listByPhase(db(), row.coachingPhase as Phase | null);
+  return samples.listByPhase(db(), narrowNullablePhase(row.coachingPhase));
 }
 
 /**
